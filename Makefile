@@ -1,0 +1,47 @@
+# TMDBFusion for Go. `make test` is the command CI runs.
+GO        ?= go
+PKGS      := ./...
+GENERATED := gen/tmdb.gen.go internal/fakeapi/server.gen.go
+BENCHTIME ?= 2s
+BENCHCOUNT ?= 6
+
+.PHONY: all generate check-generated fmt-check vet test test-short lint bench fuzz
+
+all: test
+
+## generate: regenerate gen/ and the fake's server interface from api/tmdb-v3.yaml
+generate:
+	$(GO) generate ./...
+
+## check-generated: fail, naming the files, when the committed generated code differs from a fresh run
+check-generated:
+	@./.ci/check-generated.sh $(GENERATED)
+
+## fmt-check: fail when a Go file is not gofmt-clean
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+## test: everything CI checks (format, vet, generated code in step, race-enabled tests)
+test: fmt-check vet check-generated
+	$(GO) test -race -count=1 $(PKGS)
+
+test-short:
+	$(GO) test -short -count=1 $(PKGS)
+
+## lint: go vet plus staticcheck-style checks that ship with the toolchain
+lint: vet fmt-check
+	$(GO) mod tidy -diff
+
+## bench: paired facade-vs-baseline benchmarks and their ratio table
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) -count=$(BENCHCOUNT) ./tmdb/ | tee bench.out
+	$(GO) run ./internal/benchtable < bench.out
+
+## fuzz: run each fuzzer for FUZZTIME (default 60s)
+FUZZTIME ?= 60s
+fuzz:
+	@./.ci/fuzz.sh $(FUZZTIME)
