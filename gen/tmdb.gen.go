@@ -37,162 +37,18 @@ func (e MediaType) Valid() bool {
 	}
 }
 
-// Defines values for SortBy.
+// Defines values for SortOrder.
 const (
-	SortByCreatedAtAsc  SortBy = "created_at.asc"
-	SortByCreatedAtDesc SortBy = "created_at.desc"
+	CreatedAtAsc  SortOrder = "created_at.asc"
+	CreatedAtDesc SortOrder = "created_at.desc"
 )
 
-// Valid indicates whether the value is a known member of the SortBy enum.
-func (e SortBy) Valid() bool {
+// Valid indicates whether the value is a known member of the SortOrder enum.
+func (e SortOrder) Valid() bool {
 	switch e {
-	case SortByCreatedAtAsc:
+	case CreatedAtAsc:
 		return true
-	case SortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetFavoriteMoviesParamsSortBy.
-const (
-	GetFavoriteMoviesParamsSortByCreatedAtAsc  GetFavoriteMoviesParamsSortBy = "created_at.asc"
-	GetFavoriteMoviesParamsSortByCreatedAtDesc GetFavoriteMoviesParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetFavoriteMoviesParamsSortBy enum.
-func (e GetFavoriteMoviesParamsSortBy) Valid() bool {
-	switch e {
-	case GetFavoriteMoviesParamsSortByCreatedAtAsc:
-		return true
-	case GetFavoriteMoviesParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetFavoriteTVParamsSortBy.
-const (
-	GetFavoriteTVParamsSortByCreatedAtAsc  GetFavoriteTVParamsSortBy = "created_at.asc"
-	GetFavoriteTVParamsSortByCreatedAtDesc GetFavoriteTVParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetFavoriteTVParamsSortBy enum.
-func (e GetFavoriteTVParamsSortBy) Valid() bool {
-	switch e {
-	case GetFavoriteTVParamsSortByCreatedAtAsc:
-		return true
-	case GetFavoriteTVParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetRatedMoviesParamsSortBy.
-const (
-	GetRatedMoviesParamsSortByCreatedAtAsc  GetRatedMoviesParamsSortBy = "created_at.asc"
-	GetRatedMoviesParamsSortByCreatedAtDesc GetRatedMoviesParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetRatedMoviesParamsSortBy enum.
-func (e GetRatedMoviesParamsSortBy) Valid() bool {
-	switch e {
-	case GetRatedMoviesParamsSortByCreatedAtAsc:
-		return true
-	case GetRatedMoviesParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetRatedTVParamsSortBy.
-const (
-	GetRatedTVParamsSortByCreatedAtAsc  GetRatedTVParamsSortBy = "created_at.asc"
-	GetRatedTVParamsSortByCreatedAtDesc GetRatedTVParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetRatedTVParamsSortBy enum.
-func (e GetRatedTVParamsSortBy) Valid() bool {
-	switch e {
-	case GetRatedTVParamsSortByCreatedAtAsc:
-		return true
-	case GetRatedTVParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetRatedTVEpisodesParamsSortBy.
-const (
-	GetRatedTVEpisodesParamsSortByCreatedAtAsc  GetRatedTVEpisodesParamsSortBy = "created_at.asc"
-	GetRatedTVEpisodesParamsSortByCreatedAtDesc GetRatedTVEpisodesParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetRatedTVEpisodesParamsSortBy enum.
-func (e GetRatedTVEpisodesParamsSortBy) Valid() bool {
-	switch e {
-	case GetRatedTVEpisodesParamsSortByCreatedAtAsc:
-		return true
-	case GetRatedTVEpisodesParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetWatchlistMoviesParamsSortBy.
-const (
-	GetWatchlistMoviesParamsSortByCreatedAtAsc  GetWatchlistMoviesParamsSortBy = "created_at.asc"
-	GetWatchlistMoviesParamsSortByCreatedAtDesc GetWatchlistMoviesParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetWatchlistMoviesParamsSortBy enum.
-func (e GetWatchlistMoviesParamsSortBy) Valid() bool {
-	switch e {
-	case GetWatchlistMoviesParamsSortByCreatedAtAsc:
-		return true
-	case GetWatchlistMoviesParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetWatchlistTVParamsSortBy.
-const (
-	GetWatchlistTVParamsSortByCreatedAtAsc  GetWatchlistTVParamsSortBy = "created_at.asc"
-	GetWatchlistTVParamsSortByCreatedAtDesc GetWatchlistTVParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetWatchlistTVParamsSortBy enum.
-func (e GetWatchlistTVParamsSortBy) Valid() bool {
-	switch e {
-	case GetWatchlistTVParamsSortByCreatedAtAsc:
-		return true
-	case GetWatchlistTVParamsSortByCreatedAtDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for GetGuestSessionRatedMoviesParamsSortBy.
-const (
-	GetGuestSessionRatedMoviesParamsSortByCreatedAtAsc  GetGuestSessionRatedMoviesParamsSortBy = "created_at.asc"
-	GetGuestSessionRatedMoviesParamsSortByCreatedAtDesc GetGuestSessionRatedMoviesParamsSortBy = "created_at.desc"
-)
-
-// Valid indicates whether the value is a known member of the GetGuestSessionRatedMoviesParamsSortBy enum.
-func (e GetGuestSessionRatedMoviesParamsSortBy) Valid() bool {
-	switch e {
-	case GetGuestSessionRatedMoviesParamsSortByCreatedAtAsc:
-		return true
-	case GetGuestSessionRatedMoviesParamsSortByCreatedAtDesc:
+	case CreatedAtDesc:
 		return true
 	default:
 		return false
@@ -449,7 +305,7 @@ type GuestSession struct {
 	// ExpiresAt An instant, "2016-08-26 17:04:39 UTC" for tokens and changes.
 	ExpiresAt Timestamp `json:"expires_at"`
 
-	// GuestSessionID The guest session id; secret
+	// GuestSessionID The guest session id; secret, like a password.
 	GuestSessionID string `json:"guest_session_id"`
 	Success        bool   `json:"success"`
 }
@@ -463,7 +319,7 @@ type Image struct {
 	FileType string `json:"file_type,omitempty"`
 	Height   int    `json:"height"`
 
-	// Iso6391 The image's language
+	// Iso6391 The image's language, or null for images without text.
 	Iso6391     *string `json:"iso_639_1"`
 	VoteAverage float64 `json:"vote_average"`
 	VoteCount   int     `json:"vote_count"`
@@ -811,7 +667,7 @@ type ReviewPage struct {
 
 // Session defines model for Session.
 type Session struct {
-	// SessionID The session id; secret
+	// SessionID The session id; secret, like a password.
 	SessionID string `json:"session_id"`
 	Success   bool   `json:"success"`
 }
@@ -820,6 +676,9 @@ type Session struct {
 type SessionIDBody struct {
 	SessionID string `json:"session_id"`
 }
+
+// SortOrder Order of account and guest-session lists by when items were added.
+type SortOrder string
 
 // SpokenLanguage defines model for SpokenLanguage.
 type SpokenLanguage struct {
@@ -963,8 +822,8 @@ type Region = string
 // SessionIDQuery defines model for SessionIDQuery.
 type SessionIDQuery = string
 
-// SortBy defines model for SortBy.
-type SortBy string
+// SortBy Order of account and guest-session lists by when items were added.
+type SortBy = SortOrder
 
 // StartDate defines model for StartDate.
 type StartDate = openapi_types.Date
@@ -1017,11 +876,8 @@ type GetFavoriteMoviesParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetFavoriteMoviesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetFavoriteMoviesParamsSortBy defines parameters for GetFavoriteMovies.
-type GetFavoriteMoviesParamsSortBy string
 
 // GetFavoriteTVParams defines parameters for GetFavoriteTV.
 type GetFavoriteTVParams struct {
@@ -1035,11 +891,8 @@ type GetFavoriteTVParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetFavoriteTVParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetFavoriteTVParamsSortBy defines parameters for GetFavoriteTV.
-type GetFavoriteTVParamsSortBy string
 
 // GetAccountListsParams defines parameters for GetAccountLists.
 type GetAccountListsParams struct {
@@ -1062,11 +915,8 @@ type GetRatedMoviesParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetRatedMoviesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetRatedMoviesParamsSortBy defines parameters for GetRatedMovies.
-type GetRatedMoviesParamsSortBy string
 
 // GetRatedTVParams defines parameters for GetRatedTV.
 type GetRatedTVParams struct {
@@ -1080,11 +930,8 @@ type GetRatedTVParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetRatedTVParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetRatedTVParamsSortBy defines parameters for GetRatedTV.
-type GetRatedTVParamsSortBy string
 
 // GetRatedTVEpisodesParams defines parameters for GetRatedTVEpisodes.
 type GetRatedTVEpisodesParams struct {
@@ -1098,11 +945,8 @@ type GetRatedTVEpisodesParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetRatedTVEpisodesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetRatedTVEpisodesParamsSortBy defines parameters for GetRatedTVEpisodes.
-type GetRatedTVEpisodesParamsSortBy string
 
 // AddToWatchlistParams defines parameters for AddToWatchlist.
 type AddToWatchlistParams struct {
@@ -1122,11 +966,8 @@ type GetWatchlistMoviesParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetWatchlistMoviesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetWatchlistMoviesParamsSortBy defines parameters for GetWatchlistMovies.
-type GetWatchlistMoviesParamsSortBy string
 
 // GetWatchlistTVParams defines parameters for GetWatchlistTV.
 type GetWatchlistTVParams struct {
@@ -1140,11 +981,8 @@ type GetWatchlistTVParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetWatchlistTVParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetWatchlistTVParamsSortBy defines parameters for GetWatchlistTV.
-type GetWatchlistTVParamsSortBy string
 
 // GetGuestSessionRatedMoviesParams defines parameters for GetGuestSessionRatedMovies.
 type GetGuestSessionRatedMoviesParams struct {
@@ -1155,11 +993,8 @@ type GetGuestSessionRatedMoviesParams struct {
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
 	// SortBy Order of the results by the time they were added.
-	SortBy *GetGuestSessionRatedMoviesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *SortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
-
-// GetGuestSessionRatedMoviesParamsSortBy defines parameters for GetGuestSessionRatedMovies.
-type GetGuestSessionRatedMoviesParamsSortBy string
 
 // GetMovieChangeListParams defines parameters for GetMovieChangeList.
 type GetMovieChangeListParams struct {

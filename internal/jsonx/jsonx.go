@@ -1,0 +1,29 @@
+// Package jsonx is the one place that names the JSON decoder of the client's
+// response path. It is goccy/go-json: on TMDB's payloads it decodes the
+// generated types about five times faster than encoding/json with fewer
+// allocations, and it honours the same struct tags and Unmarshaler
+// interfaces (see the README's performance section for the figures).
+package jsonx
+
+import (
+	"bytes"
+	"io"
+
+	json "github.com/goccy/go-json"
+)
+
+// NewDecoder returns a streaming decoder reading from r.
+func NewDecoder(r io.Reader) *json.Decoder { return json.NewDecoder(r) }
+
+// Unmarshal decodes data into v.
+func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
+
+// Marshal encodes v.
+func Marshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+// UnmarshalStrict decodes data into v and fails on fields v does not declare.
+func UnmarshalStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}

@@ -1,0 +1,109 @@
+package tmdb
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+)
+
+// redacted replaces secrets wherever the client prints a URL or an error.
+const redacted = "REDACTED"
+
+// secretParams are the query parameters whose values are secrets.
+var secretParams = [...]string{"api_key", "session_id", "guest_session_id", "access_token", "password"}
+
+// redactURL returns u as text with secret query values and the guest
+// session id in /3/guest_session/{id}/... replaced.
+func redactURL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	c := *u
+	c.User = nil
+	c.Path = redactPath(c.Path)
+	c.RawPath = ""
+	if c.RawQuery != "" {
+		c.RawQuery = redactQuery(c.RawQuery)
+	}
+	return c.String()
+}
+
+// redactPath hides the id segment of guest-session paths.
+func redactPath(p string) string {
+	const seg = "/guest_session/"
+	i := strings.Index(p, seg)
+	if i < 0 {
+		return p
+	}
+	rest := p[i+len(seg):]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		return p[:i+len(seg)] + redacted + rest[j:]
+	}
+	return p[:i+len(seg)] + redacted
+}
+
+// redactQuery replaces the values of secret parameters, keeping the order
+// and encoding of the others.
+func redactQuery(raw string) string {
+	parts := strings.Split(raw, "&")
+	for i, kv := range parts {
+		k, _, _ := strings.Cut(kv, "=")
+		if name, err := url.QueryUnescape(k); err == nil {
+			for _, s := range secretParams {
+				if strings.EqualFold(name, s) {
+					parts[i] = k + "=" + redacted
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// redactRawURL redacts a URL given as text; text that does not parse is
+// scrubbed of anything after '?'.
+func redactRawURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		if i := strings.IndexByte(s, '?'); i >= 0 {
+			return s[:i] + "?" + redacted
+		}
+		return s
+	}
+	return redactURL(u)
+}
+
+// redactError returns err with the URL of any *url.Error in it redacted,
+// keeping the chain below it so errors.Is and errors.As still work.
+func redactError(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err
+	}
+	c := *ue
+	c.URL = redactRawURL(ue.URL)
+	if err == ue {
+		return &c
+	}
+	// The *url.Error is deeper in the chain: keep the outer message shape
+	// but rebuild it around the redacted copy.
+	return &redactedError{msg: strings.ReplaceAll(err.Error(), ue.URL, c.URL), err: &c}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// scrub removes every given secret from s.
+func scrub(s string, secrets ...string) string {
+	for _, v := range secrets {
+		if len(v) >= 4 {
+			s = strings.ReplaceAll(s, v, redacted)
+		}
+	}
+	return s
+}

@@ -1,0 +1,223 @@
+package tmdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
+	"github.com/tmdbfusion/tmdbfusion/internal/retry"
+)
+
+// operation names a spec operation for errors, logs and retry decisions.
+type operation struct {
+	id     string // operationId in api/tmdb-v3.yaml
+	method string
+}
+
+// sendFunc sends one attempt of a request through the generated client.
+type sendFunc func(ctx context.Context) (*http.Response, error)
+
+// do is the client's single request path. Every operation goes through it:
+// wait for the rate limiter, send, read and decode the body into out (or
+// map the failure to a typed error), and retry what the policy allows.
+func (c *Client) do(ctx context.Context, op operation, send sendFunc, out any) error {
+	if ctx == nil {
+		return errNilContext
+	}
+	var last attemptResult
+	for n := 0; ; n++ {
+		if c.limiter != nil {
+			if err := c.limiter.Wait(ctx); err != nil {
+				return c.waitError(ctx, op, n, err, last.err)
+			}
+		}
+		last = c.attempt(ctx, op, send, out)
+		if last.err == nil {
+			return nil
+		}
+		d := c.cfg.retry.Decide(retry.Outcome{
+			Method:          op.method,
+			Retry:           n,
+			StatusCode:      last.status,
+			RetryAfter:      last.retryAfter,
+			Err:             last.cause,
+			AttemptTimedOut: last.timedOut,
+		})
+		if !d.Retry {
+			return c.finish(last, n+1)
+		}
+		c.log.LogAttrs(ctx, slog.LevelWarn, "tmdb: retrying",
+			slog.String("operation", op.id), slog.Int("attempt", n+1),
+			slog.Int("status", last.status), slog.Duration("wait", d.Wait),
+			slog.String("error", last.err.Error()))
+		if err := retry.Sleep(ctx, d.Wait); err != nil {
+			return c.waitError(ctx, op, n+1, err, last.err)
+		}
+	}
+}
+
+// attemptResult is the outcome of one attempt.
+type attemptResult struct {
+	err        error  // the error to return if this is the last attempt
+	cause      error  // transport or body error, for the retry decision
+	status     int    // HTTP status, 0 when no response
+	retryAfter string // the Retry-After header
+	timedOut   bool   // the per-attempt timeout, not the caller, ended it
+}
+
+// attempt sends once and reads the whole response within the per-attempt
+// timeout.
+func (c *Client) attempt(ctx context.Context, op operation, send sendFunc, out any) attemptResult {
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if c.cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, c.cfg.timeout)
+	}
+	defer cancel()
+	start := time.Now()
+	resp, err := send(actx)
+	if err != nil {
+		return c.transportResult(ctx, actx, op, "", err)
+	}
+	defer closeBody(resp.Body)
+	path := redactURL(resp.Request.URL)
+	c.log.LogAttrs(ctx, slog.LevelDebug, "tmdb: response",
+		slog.String("operation", op.id), slog.String("method", op.method),
+		slog.String("url", path), slog.Int("status", resp.StatusCode),
+		slog.Duration("elapsed", time.Since(start)))
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return c.decodeSuccess(ctx, actx, op, resp, path, out)
+	}
+	apiErr := c.readAPIError(op, resp, path)
+	return attemptResult{err: apiErr.typed(), status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), timedOut: false}
+}
+
+// decodeSuccess decodes a 2xx body into out straight from the stream.
+func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *http.Response, path string, out any) attemptResult {
+	if out == nil {
+		return attemptResult{}
+	}
+	br := &boundedReader{r: resp.Body, left: c.cfg.maxBody}
+	err := jsonx.NewDecoder(br).Decode(out)
+	switch {
+	case err == nil:
+		return attemptResult{}
+	case br.tooLarge:
+		return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
+			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.cfg.maxBody)}}
+	case br.readErr != nil:
+		r := c.transportResult(ctx, actx, op, path, br.readErr)
+		r.status = resp.StatusCode
+		return r
+	case errors.Is(err, io.EOF):
+		err = errors.New("empty body")
+	}
+	return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
+		Err: errors.New(scrub(err.Error(), c.secrets()...))}}
+}
+
+// transportResult maps an error without a complete response.
+func (c *Client) transportResult(ctx, actx context.Context, op operation, path string, err error) attemptResult {
+	timedOut := ctx.Err() == nil && actx.Err() != nil
+	err = redactError(err)
+	switch {
+	case timedOut && !errors.Is(err, context.DeadlineExceeded):
+		err = fmt.Errorf("attempt timed out after %v: %w (%w)", c.cfg.timeout, context.DeadlineExceeded, err)
+	case ctx.Err() != nil && !errors.Is(err, ctx.Err()):
+		err = fmt.Errorf("%w (%w)", ctx.Err(), err)
+	}
+	return attemptResult{
+		err:      &TransportError{Operation: op.id, Method: op.method, Path: path, Err: err},
+		cause:    err,
+		timedOut: timedOut,
+	}
+}
+
+// finish stamps the attempt count on the final error.
+func (c *Client) finish(last attemptResult, attempts int) error {
+	var apiErr *APIError
+	var te *TransportError
+	switch {
+	case errors.As(last.err, &apiErr):
+		apiErr.Attempts = attempts
+	case errors.As(last.err, &te):
+		te.Attempts = attempts
+	}
+	return last.err
+}
+
+// waitError reports a context that ended while waiting for the limiter or
+// a retry; the chain holds the context's error, the text the last failure.
+func (c *Client) waitError(ctx context.Context, op operation, attempts int, err, last error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = fmt.Errorf("%w (%w)", ctxErr, err)
+	}
+	if last != nil {
+		err = fmt.Errorf("%w, while waiting to retry after: %s", err, last.Error())
+	}
+	return &TransportError{Operation: op.id, Method: op.method, Attempts: attempts, Err: err}
+}
+
+// boundedReader reads at most left bytes and remembers why reading
+// stopped, so a broken connection is told apart from malformed JSON.
+type boundedReader struct {
+	r        io.Reader
+	left     int64
+	readErr  error
+	tooLarge bool
+}
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		var probe [1]byte
+		n, err := b.r.Read(probe[:])
+		if n > 0 {
+			b.tooLarge = true
+			return 0, ErrResponseTooLarge
+		}
+		b.note(err)
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	b.note(err)
+	return n, err
+}
+
+func (b *boundedReader) note(err error) {
+	if err != nil && err != io.EOF && b.readErr == nil {
+		b.readErr = err
+	}
+}
+
+// closeBody drains a little of what is left, so the connection can be
+// reused, and closes the body.
+func closeBody(body io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, body, 64<<10)
+	_ = body.Close()
+}
+
+// readAPIError reads an error body (up to 1 MiB) and builds the APIError.
+func (c *Client) readAPIError(op operation, resp *http.Response, path string) *APIError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
+	e := &APIError{
+		HTTPStatus: resp.StatusCode,
+		Operation:  op.id,
+		Method:     op.method,
+		Path:       path,
+		Attempts:   1,
+	}
+	if d, ok := retry.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+		e.RetryAfter = d
+	}
+	e.Code, e.Message = parseErrorBody(body)
+	e.Message = scrub(e.Message, c.secrets()...)
+	return e
+}
