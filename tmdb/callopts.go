@@ -251,8 +251,12 @@ func validRegion(code string) error {
 	return nil
 }
 
-func isLower2(s string) bool { return len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z' }
-func isUpper2(s string) bool { return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z' }
+func isLower2(s string) bool {
+	return len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z'
+}
+func isUpper2(s string) bool {
+	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
+}
 
 // Helpers that turn settings into the generated parameter types.
 
