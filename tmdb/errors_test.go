@@ -136,7 +136,7 @@ func TestInvalidInputIsRefusedBeforeSending(t *testing.T) {
 		func() error { _, err := c.Authentication.CreateSession(ctx, ""); return err }(),
 		func() error { _, err := c.Account.SetFavorite(ctx, "person", 1, true); return err }(),
 		func() error { _, err := c.Movies.Changes(ctx, 550, Period(time.Now().AddDate(0, 0, -20), time.Now())); return err }(),
-		func() error { _, err := c.Movies.Details(nil, 550); return err }(), //nolint:staticcheck // a nil context must not panic
+		func() error { _, err := c.Movies.Details(nil, 550); return err }(), // a nil context must not panic
 	}
 	for i, err := range errs {
 		assert.Error(t, err, "case %d", i)
