@@ -344,8 +344,10 @@ func startFakeWith(t *testing.T, opts ...fakeapi.Option) (*fakeapi.Server, strin
 func TestContract(t *testing.T) {
 	t.Parallel()
 	modes := map[string]func(*fakeapi.Server) (string, func(string) tmdb.Option){
-		"api key":      func(f *fakeapi.Server) (string, func(string) tmdb.Option) { return f.APIKey(), tmdb.WithAPIKey },
-		"access token": func(f *fakeapi.Server) (string, func(string) tmdb.Option) { return f.AccessToken(), tmdb.WithAccessToken },
+		"api key": func(f *fakeapi.Server) (string, func(string) tmdb.Option) { return f.APIKey(), tmdb.WithAPIKey },
+		"access token": func(f *fakeapi.Server) (string, func(string) tmdb.Option) {
+			return f.AccessToken(), tmdb.WithAccessToken
+		},
 	}
 	for name, mode := range modes {
 		t.Run(name, func(t *testing.T) {

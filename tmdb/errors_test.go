@@ -130,12 +130,15 @@ func TestInvalidInputIsRefusedBeforeSending(t *testing.T) {
 		func() error { _, err := c.Movies.Rate(ctx, 550, 0); return err }(),
 		func() error { _, err := c.Movies.Rate(ctx, 550, 10.5); return err }(),
 		func() error { _, err := c.Movies.Rate(ctx, 550, 8.5); return err }(), // no session
-		func() error { _, err := c.Account.Details(ctx); return err }(),      // no session
-		func() error { return c.Authentication.DeleteSession(ctx) }(),        // no session
+		func() error { _, err := c.Account.Details(ctx); return err }(),       // no session
+		func() error { return c.Authentication.DeleteSession(ctx) }(),         // no session
 		func() error { _, err := c.Search.Movies(ctx, "  "); return err }(),
 		func() error { _, err := c.Authentication.CreateSession(ctx, ""); return err }(),
 		func() error { _, err := c.Account.SetFavorite(ctx, "person", 1, true); return err }(),
-		func() error { _, err := c.Movies.Changes(ctx, 550, Period(time.Now().AddDate(0, 0, -20), time.Now())); return err }(),
+		func() error {
+			_, err := c.Movies.Changes(ctx, 550, Period(time.Now().AddDate(0, 0, -20), time.Now()))
+			return err
+		}(),
 		func() error { _, err := c.Movies.Details(nil, 550); return err }(), // a nil context must not panic
 	}
 	for i, err := range errs {
