@@ -64,48 +64,29 @@ func (s *MoviesService) AccountStates(ctx context.Context, movieID int64, opts .
 
 // AlternativeTitles lists the movie's titles in other countries. Option: Country.
 func (s *MoviesService) AlternativeTitles(ctx context.Context, movieID int64, opts ...CallOption) (*AlternativeTitles, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	params := &gen.GetMovieAlternativeTitlesParams{Country: optString(cs.country)}
-	return call[AlternativeTitles](ctx, s.c, operation{"getMovieAlternativeTitles", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieAlternativeTitles(ctx, movieID, params, cs.editors...)
+	return movieCall[AlternativeTitles](ctx, s, movieID, opts, "getMovieAlternativeTitles", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieAlternativeTitles(ctx, movieID, &gen.GetMovieAlternativeTitlesParams{Country: optString(cs.country)}, cs.editors...)
 	})
 }
 
 // Changes lists edits to the movie, by default over the last day.
 // Options: Period (at most 14 days), Page.
 func (s *MoviesService) Changes(ctx context.Context, movieID int64, opts ...CallOption) (*MovieChanges, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	params := &gen.GetMovieChangesParams{StartDate: optDate(cs.startDate), EndDate: optDate(cs.endDate), Page: optInt32(cs.page)}
-	return call[MovieChanges](ctx, s.c, operation{"getMovieChanges", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieChanges(ctx, movieID, params, cs.editors...)
+	return movieCall[MovieChanges](ctx, s, movieID, opts, "getMovieChanges", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieChanges(ctx, movieID, &gen.GetMovieChangesParams{StartDate: optDate(cs.startDate), EndDate: optDate(cs.endDate), Page: optInt32(cs.page)}, cs.editors...)
 	})
 }
 
 // Credits lists the movie's cast and crew. Option: Language.
 func (s *MoviesService) Credits(ctx context.Context, movieID int64, opts ...CallOption) (*Credits, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	params := &gen.GetMovieCreditsParams{Language: optString(cs.language)}
-	return call[Credits](ctx, s.c, operation{"getMovieCredits", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieCredits(ctx, movieID, params, cs.editors...)
+	return movieCall[Credits](ctx, s, movieID, opts, "getMovieCredits", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieCredits(ctx, movieID, &gen.GetMovieCreditsParams{Language: optString(cs.language)}, cs.editors...)
 	})
 }
 
 // ExternalIDs returns the movie's ids on IMDb, Wikidata and social sites.
 func (s *MoviesService) ExternalIDs(ctx context.Context, movieID int64, opts ...CallOption) (*ExternalIDs, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return call[ExternalIDs](ctx, s.c, operation{"getMovieExternalIDs", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+	return movieCall[ExternalIDs](ctx, s, movieID, opts, "getMovieExternalIDs", func(ctx context.Context, cs callSettings) (*http.Response, error) {
 		return s.c.raw.GetMovieExternalIDs(ctx, movieID, cs.editors...)
 	})
 }
@@ -113,23 +94,14 @@ func (s *MoviesService) ExternalIDs(ctx context.Context, movieID int64, opts ...
 // Images lists the movie's backdrops, logos and posters. Options:
 // Language, ImageLanguages.
 func (s *MoviesService) Images(ctx context.Context, movieID int64, opts ...CallOption) (*Images, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	params := &gen.GetMovieImagesParams{Language: optString(cs.language), IncludeImageLanguage: joinCodes(cs.imageLanguages)}
-	return call[Images](ctx, s.c, operation{"getMovieImages", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieImages(ctx, movieID, params, cs.editors...)
+	return movieCall[Images](ctx, s, movieID, opts, "getMovieImages", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieImages(ctx, movieID, &gen.GetMovieImagesParams{Language: optString(cs.language), IncludeImageLanguage: joinCodes(cs.imageLanguages)}, cs.editors...)
 	})
 }
 
 // Keywords lists the keywords attached to the movie.
 func (s *MoviesService) Keywords(ctx context.Context, movieID int64, opts ...CallOption) (*Keywords, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return call[Keywords](ctx, s.c, operation{"getMovieKeywords", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+	return movieCall[Keywords](ctx, s, movieID, opts, "getMovieKeywords", func(ctx context.Context, cs callSettings) (*http.Response, error) {
 		return s.c.raw.GetMovieKeywords(ctx, movieID, cs.editors...)
 	})
 }
@@ -150,72 +122,44 @@ func (s *MoviesService) Latest(ctx context.Context, opts ...CallOption) (*MovieD
 // Lists returns a page of the public lists that contain the movie.
 // Options: Language, Page.
 func (s *MoviesService) Lists(ctx context.Context, movieID int64, opts ...CallOption) (*MovieListsPage, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := cs.list()
-	return call[MovieListsPage](ctx, s.c, operation{"getMovieLists", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieLists(ctx, movieID, &gen.GetMovieListsParams{Language: p.language, Page: p.page}, cs.editors...)
+	return movieCall[MovieListsPage](ctx, s, movieID, opts, "getMovieLists", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieLists(ctx, movieID, &gen.GetMovieListsParams{Language: optString(cs.language), Page: optInt32(cs.page)}, cs.editors...)
 	})
 }
 
 // Recommendations returns a page of movies recommended to viewers of the
 // movie. Options: Language, Page.
 func (s *MoviesService) Recommendations(ctx context.Context, movieID int64, opts ...CallOption) (*MoviePage, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := cs.list()
-	return call[MoviePage](ctx, s.c, operation{"getMovieRecommendations", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieRecommendations(ctx, movieID, &gen.GetMovieRecommendationsParams{Language: p.language, Page: p.page}, cs.editors...)
+	return movieCall[MoviePage](ctx, s, movieID, opts, "getMovieRecommendations", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieRecommendations(ctx, movieID, &gen.GetMovieRecommendationsParams{Language: optString(cs.language), Page: optInt32(cs.page)}, cs.editors...)
 	})
 }
 
 // ReleaseDates lists the movie's release dates and certifications by country.
 func (s *MoviesService) ReleaseDates(ctx context.Context, movieID int64, opts ...CallOption) (*ReleaseDates, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return call[ReleaseDates](ctx, s.c, operation{"getMovieReleaseDates", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+	return movieCall[ReleaseDates](ctx, s, movieID, opts, "getMovieReleaseDates", func(ctx context.Context, cs callSettings) (*http.Response, error) {
 		return s.c.raw.GetMovieReleaseDates(ctx, movieID, cs.editors...)
 	})
 }
 
 // Reviews returns a page of user reviews of the movie. Options: Language, Page.
 func (s *MoviesService) Reviews(ctx context.Context, movieID int64, opts ...CallOption) (*ReviewPage, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := cs.list()
-	return call[ReviewPage](ctx, s.c, operation{"getMovieReviews", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieReviews(ctx, movieID, &gen.GetMovieReviewsParams{Language: p.language, Page: p.page}, cs.editors...)
+	return movieCall[ReviewPage](ctx, s, movieID, opts, "getMovieReviews", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieReviews(ctx, movieID, &gen.GetMovieReviewsParams{Language: optString(cs.language), Page: optInt32(cs.page)}, cs.editors...)
 	})
 }
 
 // Similar returns a page of movies sharing genres and keywords with the
 // movie. Options: Language, Page.
 func (s *MoviesService) Similar(ctx context.Context, movieID int64, opts ...CallOption) (*MoviePage, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := cs.list()
-	return call[MoviePage](ctx, s.c, operation{"getSimilarMovies", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetSimilarMovies(ctx, movieID, &gen.GetSimilarMoviesParams{Language: p.language, Page: p.page}, cs.editors...)
+	return movieCall[MoviePage](ctx, s, movieID, opts, "getSimilarMovies", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetSimilarMovies(ctx, movieID, &gen.GetSimilarMoviesParams{Language: optString(cs.language), Page: optInt32(cs.page)}, cs.editors...)
 	})
 }
 
 // Translations lists the translations of the movie's title and texts.
 func (s *MoviesService) Translations(ctx context.Context, movieID int64, opts ...CallOption) (*Translations, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return call[Translations](ctx, s.c, operation{"getMovieTranslations", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+	return movieCall[Translations](ctx, s, movieID, opts, "getMovieTranslations", func(ctx context.Context, cs callSettings) (*http.Response, error) {
 		return s.c.raw.GetMovieTranslations(ctx, movieID, cs.editors...)
 	})
 }
@@ -223,24 +167,15 @@ func (s *MoviesService) Translations(ctx context.Context, movieID int64, opts ..
 // Videos lists the movie's trailers, teasers and clips. Options: Language,
 // VideoLanguages. See VideoURL for a video's address.
 func (s *MoviesService) Videos(ctx context.Context, movieID int64, opts ...CallOption) (*Videos, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	params := &gen.GetMovieVideosParams{Language: optString(cs.language), IncludeVideoLanguage: joinCodes(cs.videoLanguages)}
-	return call[Videos](ctx, s.c, operation{"getMovieVideos", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieVideos(ctx, movieID, params, cs.editors...)
+	return movieCall[Videos](ctx, s, movieID, opts, "getMovieVideos", func(ctx context.Context, cs callSettings) (*http.Response, error) {
+		return s.c.raw.GetMovieVideos(ctx, movieID, &gen.GetMovieVideosParams{Language: optString(cs.language), IncludeVideoLanguage: joinCodes(cs.videoLanguages)}, cs.editors...)
 	})
 }
 
 // WatchProviders lists where the movie streams, rents and sells, keyed by
 // country code.
 func (s *MoviesService) WatchProviders(ctx context.Context, movieID int64, opts ...CallOption) (*WatchProviders, error) {
-	cs, err := s.settings(movieID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return call[WatchProviders](ctx, s.c, operation{"getMovieWatchProviders", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+	return movieCall[WatchProviders](ctx, s, movieID, opts, "getMovieWatchProviders", func(ctx context.Context, cs callSettings) (*http.Response, error) {
 		return s.c.raw.GetMovieWatchProviders(ctx, movieID, cs.editors...)
 	})
 }
@@ -324,6 +259,19 @@ func (s *MoviesService) ChangeList(ctx context.Context, opts ...CallOption) (*Ch
 	params := &gen.GetMovieChangeListParams{StartDate: optDate(cs.startDate), EndDate: optDate(cs.endDate), Page: optInt32(cs.page)}
 	return call[ChangedMoviePage](ctx, s.c, operation{"getMovieChangeList", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
 		return s.c.raw.GetMovieChangeList(ctx, params, cs.editors...)
+	})
+}
+
+// movieCall runs a read of one movie's sub-resource: it validates the id,
+// applies the call options and sends through the request path.
+func movieCall[T any](ctx context.Context, s *MoviesService, movieID int64, opts []CallOption, op string,
+	send func(context.Context, callSettings) (*http.Response, error)) (*T, error) {
+	cs, err := s.settings(movieID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return call[T](ctx, s.c, operation{op, http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
+		return send(ctx, cs)
 	})
 }
 
