@@ -2,7 +2,9 @@ package tmdb
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
@@ -13,8 +15,10 @@ const maxExcerpt = 200
 
 // parseErrorBody reads TMDB's envelope {"status_code", "status_message"}
 // from an error body. Anything else (an HTML page from a proxy, plain text,
-// nothing) gives code 0 and a short, single-line excerpt. It never fails.
-func parseErrorBody(body []byte) (code int, message string) {
+// nothing) gives code 0 and a short, single-line excerpt. The secrets are
+// replaced before the message is cut, so that a server repeating one back
+// cannot leave a piece of it at the cut. It never fails.
+func parseErrorBody(body []byte, secrets ...string) (code int, message string) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		var env struct {
@@ -25,15 +29,15 @@ func parseErrorBody(body []byte) (code int, message string) {
 			if env.StatusMessage != nil {
 				message = *env.StatusMessage
 			}
-			return *env.StatusCode, oneLine(message)
+			return *env.StatusCode, oneLine(message, secrets...)
 		}
 	}
-	return 0, excerpt(trimmed)
+	return 0, excerpt(trimmed, secrets...)
 }
 
 // excerpt returns the gist of a non-JSON body: an HTML page's title, or
 // its first characters, on one line.
-func excerpt(body []byte) string {
+func excerpt(body []byte, secrets ...string) string {
 	if len(body) == 0 {
 		return ""
 	}
@@ -41,7 +45,7 @@ func excerpt(body []byte) string {
 	lower := strings.ToLower(s)
 	if i := strings.Index(lower, "<title>"); i >= 0 {
 		if j := strings.Index(lower[i:], "</title>"); j > 0 {
-			if t := oneLine(s[i+len("<title>") : i+j]); t != "" {
+			if t := oneLine(s[i+len("<title>"):i+j], secrets...); t != "" {
 				return t
 			}
 		}
@@ -49,7 +53,7 @@ func excerpt(body []byte) string {
 	if strings.Contains(lower, "<html") || strings.Contains(lower, "<!doctype") {
 		s = stripTags(s)
 	}
-	return oneLine(s)
+	return oneLine(s, secrets...)
 }
 
 // stripTags drops everything between '<' and '>'.
@@ -70,27 +74,43 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-// oneLine collapses whitespace and control characters and cuts the text
-// to maxExcerpt runes, keeping it valid UTF-8.
-func oneLine(s string) string {
+// oneLine collapses whitespace and control characters, replaces the
+// secrets and cuts the text to maxExcerpt runes and an ellipsis, keeping
+// it valid UTF-8. The secrets go before the cut: cutting first could leave
+// the head of one that no longer matches.
+func oneLine(s string, secrets ...string) string {
+	s = collapse(s[:min(len(s), 64<<10)])
+	for _, v := range secrets {
+		// The secret as sent, as collapsed with the text, and as escaped
+		// in a query string a server may repeat back.
+		s = scrub(s, v, collapse(v), url.QueryEscape(v))
+	}
+	n := 0
+	for i := range s {
+		if n == maxExcerpt {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// collapse turns every run of whitespace (Unicode line and paragraph
+// separators included), control characters (C0 and C1) and invalid UTF-8
+// into one space and drops it at both ends.
+func collapse(s string) string {
 	var b strings.Builder
-	space, n := false, 0
+	space := false
 	for _, r := range s {
-		if r == utf8.RuneError || r < ' ' || r == 0x7f || r == ' ' {
+		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			space = b.Len() > 0
 			continue
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
-			n++
-		}
-		if n >= maxExcerpt {
-			b.WriteString("…")
-			break
 		}
 		b.WriteRune(r)
-		n++
 	}
 	return b.String()
 }

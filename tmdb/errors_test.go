@@ -169,3 +169,9 @@ func TestAPIErrorIsMatchesKinds(t *testing.T) {
 	assert.False(t, errors.Is(e, ErrUnauthorized))
 	assert.Equal(t, "tmdb: not found", ErrNotFound.Error())
 }
+
+func TestErrorMessagesStayOnOneLine(t *testing.T) {
+	t.Parallel()
+	_, msg := parseErrorBody([]byte("{\"status_code\":5,\"status_message\":\"a\\u2028b\\u0085c\\u2029d\\r\\ne\\u00a0f\"}"))
+	assert.Equal(t, "a b c d e f", msg)
+}

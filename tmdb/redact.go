@@ -20,7 +20,8 @@ func redactURL(u *url.URL) string {
 	}
 	c := *u
 	c.User = nil
-	c.Path = redactPath(c.Path)
+	c.Fragment, c.RawFragment = "", ""
+	c.Path, c.Opaque = redactPath(c.Path), redactPath(c.Opaque)
 	c.RawPath = ""
 	if c.RawQuery != "" {
 		c.RawQuery = redactQuery(c.RawQuery)
@@ -61,14 +62,16 @@ func redactQuery(raw string) string {
 }
 
 // redactRawURL redacts a URL given as text; text that does not parse is
-// scrubbed of anything after '?'.
+// scrubbed of anything after '?' or '#' and of a guest session id in its
+// path.
 func redactRawURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
-		if i := strings.IndexByte(s, '?'); i >= 0 {
-			return s[:i] + "?" + redacted
+		rest := ""
+		if i := strings.IndexAny(s, "?#"); i >= 0 {
+			s, rest = s[:i], "?"+redacted
 		}
-		return s
+		return redactPath(s) + rest
 	}
 	return redactURL(u)
 }
@@ -87,7 +90,11 @@ func redactError(err error) error {
 	}
 	// The *url.Error is deeper in the chain: keep the outer message shape
 	// but rebuild it around the redacted copy.
-	return &redactedError{msg: strings.ReplaceAll(err.Error(), ue.URL, c.URL), err: &c}
+	msg := strings.ReplaceAll(err.Error(), ue.Error(), c.Error())
+	if ue.URL != "" {
+		msg = strings.ReplaceAll(msg, ue.URL, c.URL)
+	}
+	return &redactedError{msg: msg, err: &c}
 }
 
 type redactedError struct {

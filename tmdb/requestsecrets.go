@@ -1,0 +1,68 @@
+package tmdb
+
+import (
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
+)
+
+// maxSecretBody bounds how much of a request body requestSecrets reads.
+const maxSecretBody = 64 << 10
+
+// requestSecrets returns the secrets one request carried, beyond the
+// client's own: a session given to the call with WithSession or AsGuest, a
+// bearer token, a guest session id in the path, and the password, session
+// id or access token of a JSON body. The client removes them from what a
+// server sends back before it puts any of that in an error.
+func requestSecrets(req *http.Request) []string {
+	if req == nil {
+		return nil
+	}
+	var out []string
+	if req.URL != nil {
+		q := req.URL.Query()
+		for _, name := range secretParams {
+			out = append(out, q[name]...)
+		}
+		if id := guestSessionInPath(req.URL.Path); id != "" {
+			out = append(out, id)
+		}
+	}
+	if scheme, token, ok := strings.Cut(req.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") {
+		out = append(out, strings.TrimSpace(token))
+	}
+	if req.GetBody != nil {
+		if body, err := req.GetBody(); err == nil {
+			data, _ := io.ReadAll(io.LimitReader(body, maxSecretBody))
+			_ = body.Close()
+			var fields struct {
+				Password    string `json:"password"`
+				SessionID   string `json:"session_id"`
+				AccessToken string `json:"access_token"`
+			}
+			if jsonx.Unmarshal(data, &fields) == nil {
+				out = append(out, fields.Password, fields.SessionID, fields.AccessToken)
+			}
+		}
+	}
+	return out
+}
+
+// guestSessionInPath returns the id in a /3/guest_session/{id}/... path.
+func guestSessionInPath(p string) string {
+	const seg = "/guest_session/"
+	i := strings.Index(p, seg)
+	if i < 0 {
+		return ""
+	}
+	id, _, _ := strings.Cut(p[i+len(seg):], "/")
+	return id
+}
+
+// errorSecrets is every secret an error built from the response to req
+// must not hold: the client's and the request's.
+func (c *Client) errorSecrets(req *http.Request) []string {
+	return append(c.secrets(), requestSecrets(req)...)
+}
