@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/tmdbfusion/tmdbfusion/gen"
+	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
 )
 
 // Version is the version of this module, sent in the default User-Agent.
@@ -40,7 +41,7 @@ type Client struct {
 	// GuestSessions reads what a guest session has rated.
 	GuestSessions *GuestSessionsService
 
-	cfg     config
+	cfg     *config // behind pointers, so that no fmt verb can reach a secret
 	mode    AuthMode
 	baseURL string
 	raw     *gen.Client
@@ -48,9 +49,10 @@ type Client struct {
 	log     *slog.Logger
 
 	mu    sync.RWMutex
-	state sessionState
+	state *sessionState
 
 	images imageCache
+	bodies jsonx.BodyDecoder // reuses the read buffers of success bodies
 }
 
 // sessionState is the user and guest session on the client, and the
@@ -106,11 +108,11 @@ func New(credential string, opts ...Option) (*Client, error) {
 		cfg.httpClient = defaultHTTPClient()
 	}
 	c := &Client{
-		cfg:     cfg,
+		cfg:     &cfg,
 		mode:    detectMode(cfg.mode, cfg.credential),
 		baseURL: base,
 		log:     cfg.logger,
-		state:   sessionState{sessionID: cfg.sessionID, guestSessionID: cfg.guestSessionID},
+		state:   &sessionState{sessionID: cfg.sessionID, guestSessionID: cfg.guestSessionID},
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
@@ -237,7 +239,7 @@ func normalizeBaseURL(u string, allowInsecure bool) (string, error) {
 	path = strings.TrimSuffix(path, "/3")
 	p.Path, p.RawPath = strings.TrimRight(path, "/"), ""
 	if p.Scheme == "http" && !allowInsecure && !isLoopback(p.Hostname()) {
-		return "", fmt.Errorf("tmdb: base URL %s is plain http to a non-loopback host; use https or WithAllowInsecureHTTP", p.Redacted())
+		return "", fmt.Errorf("tmdb: base URL %s is plain http to a non-loopback host; use https or WithAllowInsecureHTTP", redactURL(p))
 	}
 	return p.String(), nil
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 )
 
 // accessTokenMinLen is the length above which a credential is taken for a
@@ -82,9 +84,38 @@ func authEditor(mode AuthMode, credential string) func(context.Context, *http.Re
 	}
 }
 
-// setQuery sets one query parameter of req, replacing any value it had.
+// setQuery sets one query parameter of req, replacing any value it had. A
+// key the query does not hold yet, the usual case, is appended without
+// parsing and encoding the rest of the query again.
 func setQuery(req *http.Request, key, value string) {
-	q := req.URL.Query()
-	q.Set(key, value)
-	req.URL.RawQuery = q.Encode()
+	u := req.URL
+	if hasQueryKey(u.RawQuery, key) {
+		q := u.Query()
+		q.Set(key, value)
+		u.RawQuery = q.Encode()
+		return
+	}
+	sep := "&"
+	if u.RawQuery == "" {
+		sep = ""
+	}
+	u.RawQuery = u.RawQuery + sep + url.QueryEscape(key) + "=" + url.QueryEscape(value)
+}
+
+// hasQueryKey reports whether the raw query has a parameter named key.
+func hasQueryKey(raw, key string) bool {
+	for raw != "" {
+		var kv string
+		kv, raw, _ = strings.Cut(raw, "&")
+		k, _, _ := strings.Cut(kv, "=")
+		if k == key {
+			return true
+		}
+		if strings.ContainsAny(k, "%+") {
+			if name, err := url.QueryUnescape(k); err == nil && name == key {
+				return true
+			}
+		}
+	}
+	return false
 }

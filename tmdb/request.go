@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
 	"github.com/tmdbfusion/tmdbfusion/internal/retry"
 )
 
@@ -84,25 +83,28 @@ func (c *Client) attempt(ctx context.Context, op operation, send sendFunc, out a
 		return c.transportResult(ctx, actx, op, "", err)
 	}
 	defer closeBody(resp.Body)
-	path := redactURL(resp.Request.URL)
-	c.log.LogAttrs(ctx, slog.LevelDebug, "tmdb: response",
-		slog.String("operation", op.id), slog.String("method", op.method),
-		slog.String("url", path), slog.Int("status", resp.StatusCode),
-		slog.Duration("elapsed", time.Since(start)))
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return c.decodeSuccess(ctx, actx, op, resp, path, out)
+	if c.log.Enabled(ctx, slog.LevelDebug) {
+		c.log.LogAttrs(ctx, slog.LevelDebug, "tmdb: response",
+			slog.String("operation", op.id), slog.String("method", op.method),
+			slog.String("url", redactURL(resp.Request.URL)), slog.Int("status", resp.StatusCode),
+			slog.Duration("elapsed", time.Since(start)))
 	}
-	apiErr := c.readAPIError(op, resp, path)
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return c.decodeSuccess(ctx, actx, op, resp, out)
+	}
+	apiErr := c.readAPIError(op, resp, redactURL(resp.Request.URL))
 	return attemptResult{err: apiErr.typed(), status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), timedOut: false}
 }
 
-// decodeSuccess decodes a 2xx body into out straight from the stream.
-func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *http.Response, path string, out any) attemptResult {
+// decodeSuccess reads a 2xx body, at most maxBody bytes, into a reused
+// buffer and decodes it into out (see jsonx.BodyDecoder for why not from
+// the stream).
+func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *http.Response, out any) attemptResult {
 	if out == nil {
 		return attemptResult{}
 	}
 	br := &boundedReader{r: resp.Body, left: c.cfg.maxBody}
-	err := jsonx.NewDecoder(br).Decode(out)
+	err := c.bodies.Decode(br, min(resp.ContentLength, c.cfg.maxBody), out)
 	switch {
 	case err == nil:
 		return attemptResult{}
@@ -110,14 +112,14 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 		return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
 			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.cfg.maxBody)}}
 	case br.readErr != nil:
-		r := c.transportResult(ctx, actx, op, path, br.readErr)
+		r := c.transportResult(ctx, actx, op, redactURL(resp.Request.URL), br.readErr)
 		r.status = resp.StatusCode
 		return r
 	case errors.Is(err, io.EOF):
 		err = errors.New("empty body")
 	}
 	return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
-		Err: errors.New(scrub(err.Error(), c.secrets()...))}}
+		Err: errors.New(scrub(err.Error(), c.errorSecrets(resp.Request)...))}}
 }
 
 // transportResult maps an error without a complete response.
@@ -152,8 +154,14 @@ func (c *Client) finish(last attemptResult, attempts int) error {
 
 // waitError reports a context that ended while waiting for the limiter or
 // a retry; the chain holds the context's error, the text the last failure.
+// The limiter refuses at once a wait that would outlast the deadline, with
+// an error of its own: that is the deadline's doing too.
 func (c *Client) waitError(ctx context.Context, op operation, attempts int, err, last error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+	ctxErr := ctx.Err()
+	if _, ok := ctx.Deadline(); ok && ctxErr == nil {
+		ctxErr = context.DeadlineExceeded
+	}
+	if ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if last != nil {
@@ -217,7 +225,6 @@ func (c *Client) readAPIError(op operation, resp *http.Response, path string) *A
 	if d, ok := retry.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 		e.RetryAfter = d
 	}
-	e.Code, e.Message = parseErrorBody(body)
-	e.Message = scrub(e.Message, c.secrets()...)
+	e.Code, e.Message = parseErrorBody(body, c.errorSecrets(resp.Request)...)
 	return e
 }
