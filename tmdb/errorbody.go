@@ -81,6 +81,9 @@ func stripTags(s string) string {
 func oneLine(s string, secrets ...string) string {
 	s = collapse(s[:min(len(s), 64<<10)])
 	for _, v := range secrets {
+		if len(v) < minSecretLen {
+			continue
+		}
 		// The secret as sent, as collapsed with the text, and as escaped
 		// in a query string a server may repeat back.
 		s = scrub(s, v, collapse(v), url.QueryEscape(v))
@@ -97,12 +100,17 @@ func oneLine(s string, secrets ...string) string {
 
 // collapse turns every run of whitespace (Unicode line and paragraph
 // separators included), control characters (C0 and C1) and invalid UTF-8
-// into one space and drops it at both ends.
+// into one space and drops it at both ends. Text that is already on one
+// clean line is returned as it is, without copying.
 func collapse(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if isBlank(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -113,4 +121,52 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isBlank reports whether collapse turns r into a space.
+func isBlank(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+}
+
+// isClean reports whether s has no leading or trailing space, no double
+// space and nothing else collapse would change.
+func isClean(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return cleanRunes(s)
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if c < ' ' || c == 0x7f {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// cleanRunes is isClean for text that is not plain ASCII.
+func cleanRunes(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if isBlank(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace
 }

@@ -105,10 +105,14 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
+// minSecretLen is the shortest value scrub replaces: shorter ones would
+// blank out ordinary words and cannot be a credential or session id.
+const minSecretLen = 4
+
 // scrub removes every given secret from s.
 func scrub(s string, secrets ...string) string {
 	for _, v := range secrets {
-		if len(v) >= 4 {
+		if len(v) >= minSecretLen {
 			s = strings.ReplaceAll(s, v, redacted)
 		}
 	}

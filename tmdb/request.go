@@ -72,11 +72,15 @@ type attemptResult struct {
 // attempt sends once and reads the whole response within the per-attempt
 // timeout.
 func (c *Client) attempt(ctx context.Context, op operation, send sendFunc, out any) attemptResult {
-	actx, cancel := ctx, context.CancelFunc(func() {})
+	actx := ctx
 	if c.cfg.timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, c.cfg.timeout)
+		// A caller's deadline that comes first already bounds the attempt.
+		if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > c.cfg.timeout {
+			var cancel context.CancelFunc
+			actx, cancel = context.WithTimeout(ctx, c.cfg.timeout)
+			defer cancel()
+		}
 	}
-	defer cancel()
 	start := time.Now()
 	resp, err := send(actx)
 	if err != nil {

@@ -54,6 +54,10 @@ func (r *Rated) UnmarshalJSON(data []byte) error {
 		*r = Rated{}
 		return nil
 	case len(data) > 0 && data[0] == '{':
+		if v, ok := fastValue(data); ok {
+			*r = Rated{value: v, rated: true}
+			return nil
+		}
 		var v struct {
 			Value *float64 `json:"value"`
 		}
@@ -68,4 +72,30 @@ func (r *Rated) UnmarshalJSON(data []byte) error {
 	default:
 		return fmt.Errorf("wire: rated: want false or {\"value\": n}, got %.32q", data)
 	}
+}
+
+// fastValue reads the common shape {"value":8.5} (spaces allowed) without
+// the reflection of a full decode; anything else reports false and goes
+// the general way.
+func fastValue(data []byte) (float64, bool) {
+	rest := bytes.TrimLeft(data[1:], " \t\r\n")
+	rest, ok := bytes.CutPrefix(rest, []byte(`"value"`))
+	if !ok {
+		return 0, false
+	}
+	rest = bytes.TrimLeft(rest, " \t\r\n")
+	if rest, ok = bytes.CutPrefix(rest, []byte(":")); !ok {
+		return 0, false
+	}
+	rest = bytes.TrimSpace(rest)
+	num, ok := bytes.CutSuffix(rest, []byte("}"))
+	if !ok {
+		return 0, false
+	}
+	num = bytes.TrimSpace(num)
+	if len(num) == 0 || bytes.ContainsAny(num, ",\"{}[]") {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(string(num), 64)
+	return v, err == nil
 }

@@ -123,3 +123,22 @@ func TestTimestampLayouts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `"2016-08-26 17:04:39 UTC"`, string(b))
 }
+
+func TestRatedFastPathAgreesWithFullDecode(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{`{"value":8.5}`, `{ "value" : 9 }`, `{"value":1e1}`, `{"value":0.5,"x":1}`, `{"value":"8"}`, `{"value":}`, `{"value":8.5`} {
+		var fast wire.Rated
+		errFast := fast.UnmarshalJSON([]byte(in))
+		var want struct {
+			Value *float64 `json:"value"`
+		}
+		errWant := json.Unmarshal([]byte(in), &want)
+		if errWant != nil || want.Value == nil {
+			assert.Error(t, errFast, in)
+			continue
+		}
+		require.NoError(t, errFast, in)
+		v, _ := fast.Value()
+		assert.InDelta(t, *want.Value, v, 1e-12, in)
+	}
+}
