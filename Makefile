@@ -2,7 +2,7 @@
 GO        ?= go
 PKGS      := ./...
 GENERATED := gen/tmdb.gen.go internal/fakeapi/server.gen.go
-BENCHTIME ?= 2s
+BENCHTIME ?= 1s
 BENCHCOUNT ?= 6
 
 .PHONY: all generate check-generated fmt-check vet test test-short lint bench fuzz
@@ -36,9 +36,14 @@ test-short:
 lint: vet fmt-check
 	$(GO) mod tidy -diff
 
-## bench: paired facade-vs-baseline benchmarks and their ratio table
+## bench: paired facade-vs-baseline benchmarks and their ratio table. The
+## runs are interleaved (BENCHCOUNT separate processes) so that a change in
+## machine load falls on both sides of each pair alike.
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) -count=$(BENCHCOUNT) ./tmdb/ | tee bench.out
+	@rm -f bench.out
+	@for i in $$(seq $(BENCHCOUNT)); do \
+		$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) -count=1 ./tmdb/ | tee -a bench.out || exit 1; \
+	done
 	$(GO) run ./internal/benchtable < bench.out
 
 ## fuzz: run each fuzzer for FUZZTIME (default 60s)
