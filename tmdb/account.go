@@ -2,7 +2,6 @@ package tmdb
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/tmdbfusion/tmdbfusion/gen"
@@ -168,23 +167,6 @@ func (s *AccountService) WatchlistTV(ctx context.Context, opts ...CallOption) (*
 	})
 }
 
-// listParams are the settings of a paged list in generated form.
-type listParams struct {
-	language *string
-	page     *int32
-	region   *string
-	sortBy   *gen.SortOrder
-}
-
-func (cs callSettings) list() listParams {
-	p := listParams{language: optString(cs.language), page: optInt32(cs.page), region: optString(cs.region)}
-	if cs.sortBy != "" {
-		o := cs.sortBy
-		p.sortBy = &o
-	}
-	return p
-}
-
 // accountList runs one paged account call for the session's account.
 func accountList[T any](ctx context.Context, s *AccountService, op string, opts []CallOption,
 	send func(context.Context, int64, listParams, []RequestEditorFn) (*http.Response, error)) (*T, error) {
@@ -228,19 +210,4 @@ func (s *AccountService) write(ctx context.Context, op string, opts []CallOption
 		return send(ctx, id, eds)
 	}, &out)
 	return result(&out, err)
-}
-
-// validID rejects ids TMDB cannot have.
-func validID(what string, id int64) error {
-	if id <= 0 {
-		return fmt.Errorf("tmdb: invalid %s id %d: ids are positive", what, id)
-	}
-	return nil
-}
-
-func validMedia(media MediaType, id int64) error {
-	if media != MediaMovie && media != MediaTV {
-		return fmt.Errorf("tmdb: media type %q: want %q or %q", string(media), MediaMovie, MediaTV)
-	}
-	return validID(string(media), id)
 }

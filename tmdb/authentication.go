@@ -16,7 +16,7 @@ const AuthorizeBaseURL = "https://www.themoviedb.org/authenticate/"
 // 3-legged flow:
 //
 //  1. CreateRequestToken issues a token, valid for 60 minutes;
-//  2. the user opens AuthorizeURL(token) in a browser and approves it
+//  2. the user opens AuthorizeURL(token, redirectTo) in a browser and approves it
 //     (the client never opens a browser itself);
 //  3. CreateSession exchanges the approved token for a session id and sets
 //     it on the client, so user-context calls carry it;
@@ -166,15 +166,32 @@ func (s *AuthenticationService) DeleteSession(ctx context.Context, opts ...CallO
 	err = s.c.do(ctx, operation{"deleteSession", http.MethodDelete}, func(ctx context.Context) (*http.Response, error) {
 		return s.c.raw.DeleteSession(ctx, gen.SessionIDBody{SessionID: id}, cs.editors...)
 	}, &out)
-	if err != nil {
+	var nf *NotFoundError
+	switch {
+	case errors.As(err, &nf) && nf.Attempts > 1:
+		// An earlier attempt got through before its answer was lost: the
+		// session is gone, which is what was asked for.
+	case errors.As(err, &nf):
+		// TMDB does not know the session: it is of no use any more, so it
+		// leaves the client too, but the caller hears about it.
+		s.c.clearSession(id)
 		return err
+	case err != nil:
+		return err
+	case !out.Success:
+		return errors.New("tmdb: deleteSession: TMDB answered success: false")
 	}
-	s.c.mu.Lock()
-	if s.c.state.sessionID == id {
-		s.c.state.sessionID, s.c.state.accountID = "", 0
-	}
-	s.c.mu.Unlock()
+	s.c.clearSession(id)
 	return nil
+}
+
+// clearSession forgets the user session id, if it is still the client's.
+func (c *Client) clearSession(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.state.sessionID == id {
+		c.state.sessionID, c.state.accountID = "", 0
+	}
 }
 
 // setSession stores a new session on the client.
@@ -184,14 +201,6 @@ func (s *AuthenticationService) setSession(out *Session, err error) (*Session, e
 	}
 	if err := s.c.SetSessionID(out.SessionID); err != nil {
 		return nil, errors.New("tmdb: TMDB returned an unusable session id")
-	}
-	return out, nil
-}
-
-// result returns out, or nil and err.
-func result[T any](out *T, err error) (*T, error) {
-	if err != nil {
-		return nil, err
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package tmdb
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,7 +41,9 @@ type callSettings struct {
 // settings applies opts over the client's defaults.
 func (c *Client) settings(opts []CallOption) (callSettings, error) {
 	s := c.cfg.defaults
-	s.appends, s.editors = nil, nil
+	// The client's WithRequestEditor hooks come first; the session editor
+	// is put in front of them by the call, so they see the whole request.
+	s.appends, s.editors = nil, slices.Clip(c.cfg.editors)
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -138,24 +141,35 @@ func PrimaryReleaseYear(y int) CallOption {
 	}
 }
 
-// MaxChangePeriod is the longest period TMDB reports changes for.
-const MaxChangePeriod = 14 * 24 * time.Hour
-
-// Period limits a change list to the days from start to end (at most 14
-// days apart). A zero time leaves that end to TMDB's default.
+// Period limits a change list to the calendar days (in UTC) from start to
+// end, at most 14 days apart. A zero time leaves that end to TMDB's
+// default (the last day).
 func Period(start, end time.Time) CallOption {
 	return func(s *callSettings) error {
+		start, end = utcDay(start), utcDay(end)
 		if !start.IsZero() && !end.IsZero() {
 			if end.Before(start) {
 				return errors.New("tmdb: Period: end is before start")
 			}
-			if end.Sub(start) > MaxChangePeriod {
-				return fmt.Errorf("tmdb: Period: %v is longer than TMDB's 14 days", end.Sub(start).Round(time.Hour))
+			if days := int(end.Sub(start) / (24 * time.Hour)); days > maxChangeDays {
+				return fmt.Errorf("tmdb: Period: %d days; TMDB reports at most %d", days, maxChangeDays)
 			}
 		}
 		s.startDate, s.endDate = start, end
 		return nil
 	}
+}
+
+// maxChangeDays is the widest period, in days, TMDB reports changes for.
+const maxChangeDays = 14
+
+// utcDay is midnight UTC of t's calendar day in UTC, or the zero time.
+func utcDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Country keeps only one country's alternative titles ("US").
@@ -256,29 +270,4 @@ func isLower2(s string) bool {
 }
 func isUpper2(s string) bool {
 	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
-}
-
-// Helpers that turn settings into the generated parameter types.
-
-func optString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func optInt32(n int) *int32 {
-	if n == 0 {
-		return nil
-	}
-	v := int32(n)
-	return &v
-}
-
-func joinCodes(codes []string) *string {
-	if len(codes) == 0 {
-		return nil
-	}
-	s := strings.Join(codes, ",")
-	return &s
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tmdbfusion/tmdbfusion/gen"
 	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
+	"github.com/tmdbfusion/tmdbfusion/internal/retry"
 )
 
 // Version is the version of this module, sent in the default User-Agent.
@@ -46,6 +47,7 @@ type Client struct {
 	baseURL string
 	raw     *gen.Client
 	limiter *rate.Limiter
+	retry   retry.Policy
 	log     *slog.Logger
 
 	mu    sync.RWMutex
@@ -117,6 +119,10 @@ func New(credential string, opts ...Option) (*Client, error) {
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}
+	c.retry = cfg.retry.internal()
+	if cfg.maxRetries != nil {
+		c.retry.MaxRetries = *cfg.maxRetries
+	}
 	if cfg.rateLimit > 0 {
 		c.limiter = rate.NewLimiter(rate.Limit(cfg.rateLimit), cfg.rateBurst)
 	}
@@ -129,9 +135,6 @@ func New(credential string, opts ...Option) (*Client, error) {
 			req.Header.Set("Accept", "application/json")
 			return nil
 		}),
-	}
-	for _, e := range cfg.editors {
-		editors = append(editors, gen.WithRequestEditorFn(e))
 	}
 	raw, err := gen.NewClient(base, editors...)
 	if err != nil {
@@ -257,7 +260,7 @@ func isLoopback(host string) bool {
 // reuse; HTTP/2 is used where the server offers it. Timeouts are per
 // attempt, through the request context, so the client has none of its own.
 func defaultHTTPClient() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	t := cloneTransport(http.DefaultTransport)
 	t.MaxConnsPerHost = 20
 	t.MaxIdleConnsPerHost = 20
 	t.MaxIdleConns = 100
@@ -265,6 +268,21 @@ func defaultHTTPClient() *http.Client {
 	t.ForceAttemptHTTP2 = true
 	t.ResponseHeaderTimeout = 0
 	return &http.Client{Transport: t}
+}
+
+// cloneTransport copies rt when it is an *http.Transport. A program that
+// replaced http.DefaultTransport (a mock, a tracing wrapper) gets the
+// standard library's settings instead.
+func cloneTransport(rt http.RoundTripper) *http.Transport {
+	if t, ok := rt.(*http.Transport); ok {
+		return t.Clone()
+	}
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
 }
 
 // errNilContext is returned for a nil context instead of panicking.

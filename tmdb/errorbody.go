@@ -42,7 +42,7 @@ func excerpt(body []byte, secrets ...string) string {
 		return ""
 	}
 	s := string(body[:min(len(body), 64<<10)])
-	lower := strings.ToLower(s)
+	lower := asciiLower(s)
 	if i := strings.Index(lower, "<title>"); i >= 0 {
 		if j := strings.Index(lower[i:], "</title>"); j > 0 {
 			if t := oneLine(s[i+len("<title>"):i+j], secrets...); t != "" {
@@ -54,6 +54,19 @@ func excerpt(body []byte, secrets ...string) string {
 		s = stripTags(s)
 	}
 	return oneLine(s, secrets...)
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets in the
+// result are offsets in s too (strings.ToLower changes the length of
+// invalid UTF-8 and of some letters).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // stripTags drops everything between '<' and '>'.

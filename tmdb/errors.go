@@ -27,8 +27,8 @@ type APIError struct {
 	Message string
 	// Operation is the spec's operationId, such as "getMovieDetails".
 	Operation string
-	// Method and Path are the request's HTTP method and URL path, with
-	// secrets replaced by "REDACTED".
+	// Method and Path are the request's HTTP method and URL path (no
+	// host, no query), with a guest session id replaced by "REDACTED".
 	Method string
 	Path   string
 	// RetryAfter is the wait the server asked for with Retry-After, or 0.
@@ -233,13 +233,19 @@ func (e *APIError) typed() error {
 // context ended. Err keeps the cause, so errors.Is(err,
 // context.DeadlineExceeded) and errors.Is(err, context.Canceled) work.
 type TransportError struct {
+	// Operation is the spec's operationId, such as "getMovieDetails".
 	Operation string
-	Method    string
-	Path      string // redacted
-	Attempts  int
-	Err       error // redacted: a *url.Error's URL has its secrets removed
+	// Method and Path are the request's HTTP method and redacted URL path.
+	Method string
+	Path   string
+	// Attempts is how many times the request was sent.
+	Attempts int
+	// Err is the cause, with secrets removed from its text: the URL of a
+	// *url.Error, and any a transport wrote into its own message.
+	Err error
 }
 
+// Error describes the failure in one line.
 func (e *TransportError) Error() string {
 	s := "tmdb: " + e.Operation + ": " + e.Method + " " + e.Path + ": " + e.Err.Error()
 	if e.Attempts > 1 {
@@ -254,11 +260,15 @@ func (e *TransportError) Unwrap() error { return e.Err }
 // DecodeError reports a success response whose body could not be decoded
 // into the operation's type, or was larger than the client accepts.
 type DecodeError struct {
-	Operation  string
+	// Operation is the spec's operationId, such as "getMovieDetails".
+	Operation string
+	// HTTPStatus is the status of the response, a 2xx.
 	HTTPStatus int
-	Err        error
+	// Err is the decoder's error, or one wrapping ErrResponseTooLarge.
+	Err error
 }
 
+// Error describes the failure in one line.
 func (e *DecodeError) Error() string {
 	return "tmdb: " + e.Operation + ": decoding the HTTP " + strconv.Itoa(e.HTTPStatus) + " response: " + e.Err.Error()
 }

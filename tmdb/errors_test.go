@@ -175,3 +175,16 @@ func TestErrorMessagesStayOnOneLine(t *testing.T) {
 	_, msg := parseErrorBody([]byte("{\"status_code\":5,\"status_message\":\"a\\u2028b\\u0085c\\u2029d\\r\\ne\\u00a0f\"}"))
 	assert.Equal(t, "a b c d e f", msg)
 }
+
+func TestExcerptSurvivesInvalidUTF8(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		strings.Repeat("\xff", 40) + "<title>Bad gateway</title>",
+		"İİİİİİİİ<TITLE>Bad gateway</TITLE>",
+		"<title>" + strings.Repeat("\xc3", 10) + "</title>",
+	} {
+		assert.NotPanics(t, func() { _, _ = parseErrorBody([]byte(body)) })
+	}
+	_, msg := parseErrorBody([]byte(strings.Repeat("\xff", 40) + "<title>Bad gateway</title>"))
+	assert.Equal(t, "Bad gateway", msg)
+}

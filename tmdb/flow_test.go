@@ -138,3 +138,14 @@ func TestUnknownMovieIsNotFound(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 404, apiErr.HTTPStatus)
 }
+
+func TestDeleteUnknownSessionClearsIt(t *testing.T) {
+	t.Parallel()
+	fake, url := startFake(t)
+	c, err := tmdb.New(fake.APIKey(), tmdb.WithBaseURL(url), tmdb.WithSessionID("0000000000000000000000000000000000000000"))
+	require.NoError(t, err)
+	err = c.Authentication.DeleteSession(t.Context())
+	var nf *tmdb.NotFoundError
+	require.ErrorAs(t, err, &nf, "TMDB does not know it")
+	assert.Empty(t, c.SessionID(), "a session TMDB does not know is of no use")
+}

@@ -163,7 +163,7 @@ func FuzzErrorBody(f *testing.F) {
 			Body:       io.NopCloser(bytes.NewReader(body)),
 			Request:    &http.Request{Method: http.MethodGet, URL: u},
 		}
-		apiErr := c.readAPIError(operation{"getMovieDetails", http.MethodGet}, resp, redactURL(u))
+		apiErr := c.readAPIError(operation{"getMovieDetails", http.MethodGet}, resp)
 		require.NotNil(t, apiErr)
 		assert.Equal(t, status, apiErr.HTTPStatus)
 		assert.GreaterOrEqual(t, apiErr.RetryAfter, time.Duration(0))

@@ -6,9 +6,6 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"time"
-
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/tmdbfusion/tmdbfusion/gen"
 )
@@ -283,8 +280,8 @@ func (s *MoviesService) settings(movieID int64, opts []CallOption) (callSettings
 	return s.c.settings(opts)
 }
 
-// ValidRating reports whether v is a rating TMDB accepts: 0.5 to 10 in
-// steps of 0.5.
+// ValidRating returns an error unless v is a rating TMDB accepts: 0.5 to
+// 10 in steps of 0.5. Rate checks it before sending.
 func ValidRating(v float64) error {
 	if math.IsNaN(v) || v < 0.5 || v > 10 || v*2 != math.Trunc(v*2) {
 		return fmt.Errorf("tmdb: rating %s: want 0.5 to 10 in steps of 0.5", strconv.FormatFloat(v, 'g', -1, 64))
@@ -312,18 +309,4 @@ func chart[T any](ctx context.Context, c *Client, op string, opts []CallOption,
 	return call[T](ctx, c, operation{op, http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
 		return send(ctx, p, cs.editors)
 	})
-}
-
-// call runs one operation and decodes its result.
-func call[T any](ctx context.Context, c *Client, op operation, send sendFunc) (*T, error) {
-	var out T
-	err := c.do(ctx, op, send, &out)
-	return result(&out, err)
-}
-
-func optDate(t time.Time) *openapi_types.Date {
-	if t.IsZero() {
-		return nil
-	}
-	return &openapi_types.Date{Time: t}
 }

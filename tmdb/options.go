@@ -28,16 +28,61 @@ const (
 // client's own editors (credential, session, user agent) run first.
 type RequestEditorFn = gen.RequestEditorFn
 
-// RetryPolicy says which failures are retried and how long to wait; see
-// DefaultRetryPolicy.
-type RetryPolicy = retry.Policy
+// RetryPolicy says how failed requests are retried. 429 is retried for
+// every method; 5xx answers and broken connections only for idempotent
+// methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), never for a POST that
+// may have been applied. Waits honour the context.
+type RetryPolicy struct {
+	// MaxRetries is how many times a request is sent again after the
+	// first attempt; 0 disables retrying.
+	MaxRetries int
+	// BaseDelay is the first backoff step, doubled on each retry and
+	// drawn with full jitter. Zero means 500 ms.
+	BaseDelay time.Duration
+	// MaxDelay caps one wait. A server asking (with Retry-After) for a
+	// longer wait is not retried: the error is returned at once. Zero
+	// means 30 s.
+	MaxDelay time.Duration
+	// RateLimitFloor is the wait after a 429 that does not say how long
+	// (or says 0, as TMDB's CDN does); later ones back off from it. Zero
+	// means 1 s.
+	RateLimitFloor time.Duration
+}
 
 // DefaultRetryPolicy returns the policy of a new client: up to 3 retries,
 // exponential backoff with full jitter from 500 ms capped at 30 s,
 // Retry-After honoured, and 1 s for a 429 that does not say how long.
-// 429 is retried for every method; 5xx and broken connections only for
-// GET, HEAD and DELETE.
-func DefaultRetryPolicy() RetryPolicy { return retry.DefaultPolicy() }
+func DefaultRetryPolicy() RetryPolicy {
+	d := retry.DefaultPolicy()
+	return RetryPolicy{MaxRetries: d.MaxRetries, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay, RateLimitFloor: d.RateLimitFloor}
+}
+
+// validate rejects negative values.
+func (p RetryPolicy) validate() error {
+	switch {
+	case p.MaxRetries < 0:
+		return fmt.Errorf("negative MaxRetries %d", p.MaxRetries)
+	case p.BaseDelay < 0 || p.MaxDelay < 0 || p.RateLimitFloor < 0:
+		return errors.New("negative delay")
+	}
+	return nil
+}
+
+// internal returns the policy with zero durations set to the defaults.
+func (p RetryPolicy) internal() retry.Policy {
+	d := retry.DefaultPolicy()
+	d.MaxRetries = p.MaxRetries
+	if p.BaseDelay > 0 {
+		d.BaseDelay = p.BaseDelay
+	}
+	if p.MaxDelay > 0 {
+		d.MaxDelay = p.MaxDelay
+	}
+	if p.RateLimitFloor > 0 {
+		d.RateLimitFloor = p.RateLimitFloor
+	}
+	return d
+}
 
 // Option configures a Client in New. An option that is given a bad value
 // makes New fail with an error saying so.
@@ -56,27 +101,42 @@ type config struct {
 	allowInsecure  bool
 	timeout        time.Duration
 	retry          RetryPolicy
+	maxRetries     *int // WithMaxRetries, applied over retry whatever the order
 	rateLimit      float64
 	rateBurst      int
 	maxBody        int64
 	defaults       callSettings
 }
 
-// WithAPIKey sets the credential to a v3 API key, sent as the api_key query
-// parameter whatever its length.
+// WithAPIKey sends the credential as a v3 API key, in the api_key query
+// parameter, whatever its length. key may be "" to keep New's credential
+// and only force the mode; a key different from New's is an error.
 func WithAPIKey(key string) Option {
 	return func(c *config) error {
-		c.credential, c.mode = key, AuthAPIKey
-		return nil
+		return c.setCredential(key, AuthAPIKey)
 	}
 }
 
-// WithAccessToken sets the credential to a v4 Read Access Token, sent as
-// "Authorization: Bearer <token>" whatever its length.
+// setCredential forces a mode, replacing New's credential when given one.
+// Two different credentials are a mistake, not a choice to make silently.
+func (c *config) setCredential(v string, mode AuthMode) error {
+	if v != "" {
+		if c.credential != "" && c.credential != v {
+			return errors.New("tmdb: two different credentials: one in New and one in WithAPIKey or WithAccessToken")
+		}
+		c.credential = v
+	}
+	c.mode = mode
+	return nil
+}
+
+// WithAccessToken sends the credential as a v4 Read Access Token, in
+// "Authorization: Bearer <token>", whatever its length. token may be "" to
+// keep New's credential and only force the mode; a token different from
+// New's is an error.
 func WithAccessToken(token string) Option {
 	return func(c *config) error {
-		c.credential, c.mode = token, AuthAccessToken
-		return nil
+		return c.setCredential(token, AuthAccessToken)
 	}
 }
 
@@ -182,10 +242,10 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithRetry replaces the retry policy.
+// WithRetry replaces the retry policy; see RetryPolicy.
 func WithRetry(p RetryPolicy) Option {
 	return func(c *config) error {
-		if err := p.Validate(); err != nil {
+		if err := p.validate(); err != nil {
 			return fmt.Errorf("tmdb: WithRetry: %w", err)
 		}
 		c.retry = p
@@ -194,13 +254,13 @@ func WithRetry(p RetryPolicy) Option {
 }
 
 // WithMaxRetries sets how many times a failed request is retried; 0
-// disables retries.
+// disables retries. It wins over WithRetry's MaxRetries in any order.
 func WithMaxRetries(n int) Option {
 	return func(c *config) error {
 		if n < 0 {
 			return fmt.Errorf("tmdb: WithMaxRetries: negative count %d", n)
 		}
-		c.retry.MaxRetries = n
+		c.maxRetries = &n
 		return nil
 	}
 }

@@ -118,3 +118,58 @@ func scrub(s string, secrets ...string) string {
 	}
 	return s
 }
+
+// urlPath is the redacted path of u, for the Path of an error.
+func urlPath(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	return redactPath(u.EscapedPath())
+}
+
+// rawURLPath is urlPath for a URL given as text.
+func rawURLPath(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return urlPath(u)
+}
+
+// scrubText removes the secrets from free text, and the value of every
+// secret query parameter written in it ("api_key=..."), whoever wrote it.
+func scrubText(s string, secrets ...string) string {
+	s = scrub(s, secrets...)
+	for _, name := range secretParams {
+		s = redactParamValues(s, name+"=")
+	}
+	return s
+}
+
+// redactParamValues replaces what follows each occurrence of prefix up to
+// the next delimiter of a URL or a sentence.
+func redactParamValues(s, prefix string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, prefix)
+		if i < 0 {
+			if b.Len() == 0 {
+				return s
+			}
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i + len(prefix)
+		end := j + strings.IndexAny(s[j:], "&#\"' \t\r\n<>")
+		if end < j {
+			end = len(s)
+		}
+		b.WriteString(s[:j])
+		if strings.HasPrefix(s[j:end], redacted) || end == j {
+			b.WriteString(s[j:end])
+		} else {
+			b.WriteString(redacted)
+		}
+		s = s[end:]
+	}
+}

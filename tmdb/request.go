@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/tmdbfusion/tmdbfusion/internal/retry"
@@ -39,7 +40,7 @@ func (c *Client) do(ctx context.Context, op operation, send sendFunc, out any) e
 		if last.err == nil {
 			return nil
 		}
-		d := c.cfg.retry.Decide(retry.Outcome{
+		d := c.retry.Decide(retry.Outcome{
 			Method:          op.method,
 			Retry:           n,
 			StatusCode:      last.status,
@@ -47,7 +48,7 @@ func (c *Client) do(ctx context.Context, op operation, send sendFunc, out any) e
 			Err:             last.cause,
 			AttemptTimedOut: last.timedOut,
 		})
-		if !d.Retry {
+		if !d.Retry || outlasts(ctx, d.Wait) {
 			return c.finish(last, n+1)
 		}
 		c.log.LogAttrs(ctx, slog.LevelWarn, "tmdb: retrying",
@@ -58,6 +59,21 @@ func (c *Client) do(ctx context.Context, op operation, send sendFunc, out any) e
 			return c.waitError(ctx, op, n+1, err, last.err)
 		}
 	}
+}
+
+// call runs one operation and decodes its result.
+func call[T any](ctx context.Context, c *Client, op operation, send sendFunc) (*T, error) {
+	var out T
+	err := c.do(ctx, op, send, &out)
+	return result(&out, err)
+}
+
+// result returns out, or nil and err.
+func result[T any](out *T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // attemptResult is the outcome of one attempt.
@@ -84,20 +100,26 @@ func (c *Client) attempt(ctx context.Context, op operation, send sendFunc, out a
 	start := time.Now()
 	resp, err := send(actx)
 	if err != nil {
-		return c.transportResult(ctx, actx, op, "", err)
+		var ue *url.Error
+		if !errors.As(err, &ue) {
+			// Not from the HTTP client: the request could not be built or
+			// an editor refused it. Sending again would not change that.
+			return attemptResult{err: fmt.Errorf("tmdb: %s: %w", op.id, err)}
+		}
+		return c.transportResult(ctx, actx, op, rawURLPath(ue.URL), err)
 	}
 	defer closeBody(resp.Body)
 	if c.log.Enabled(ctx, slog.LevelDebug) {
 		c.log.LogAttrs(ctx, slog.LevelDebug, "tmdb: response",
 			slog.String("operation", op.id), slog.String("method", op.method),
-			slog.String("url", redactURL(resp.Request.URL)), slog.Int("status", resp.StatusCode),
+			slog.String("url", redactURL(requestURL(resp))), slog.Int("status", resp.StatusCode),
 			slog.Duration("elapsed", time.Since(start)))
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return c.decodeSuccess(ctx, actx, op, resp, out)
 	}
-	apiErr := c.readAPIError(op, resp, redactURL(resp.Request.URL))
-	return attemptResult{err: apiErr.typed(), status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), timedOut: false}
+	apiErr := c.readAPIError(op, resp)
+	return attemptResult{err: apiErr.typed(), status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After")}
 }
 
 // decodeSuccess reads a 2xx body, at most maxBody bytes, into a reused
@@ -116,7 +138,7 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 		return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
 			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.cfg.maxBody)}}
 	case br.readErr != nil:
-		r := c.transportResult(ctx, actx, op, redactURL(resp.Request.URL), br.readErr)
+		r := c.transportResult(ctx, actx, op, urlPath(requestURL(resp)), br.readErr)
 		r.status = resp.StatusCode
 		return r
 	case errors.Is(err, io.EOF):
@@ -126,10 +148,15 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 		Err: errors.New(scrub(err.Error(), c.errorSecrets(resp.Request)...))}}
 }
 
-// transportResult maps an error without a complete response.
+// transportResult maps an error without a complete response. Its text is
+// redacted: the URL of a *url.Error, and any secret a transport put in its
+// own message.
 func (c *Client) transportResult(ctx, actx context.Context, op operation, path string, err error) attemptResult {
 	timedOut := ctx.Err() == nil && actx.Err() != nil
 	err = redactError(err)
+	if msg := scrubText(err.Error(), c.secrets()...); msg != err.Error() {
+		err = &redactedError{msg: msg, err: err}
+	}
 	switch {
 	case timedOut && !errors.Is(err, context.DeadlineExceeded):
 		err = fmt.Errorf("attempt timed out after %v: %w (%w)", c.cfg.timeout, context.DeadlineExceeded, err)
@@ -169,9 +196,26 @@ func (c *Client) waitError(ctx context.Context, op operation, attempts int, err,
 		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if last != nil {
-		err = fmt.Errorf("%w, while waiting to retry after: %s", err, last.Error())
+		err = fmt.Errorf("%w, while waiting to retry after: %w", err, last)
 	}
 	return &TransportError{Operation: op.id, Method: op.method, Attempts: attempts, Err: err}
+}
+
+// outlasts reports whether waiting d would run past the context's
+// deadline; retrying then cannot succeed, and the caller is better served
+// by the error in hand than by a deadline error after a useless wait.
+func outlasts(ctx context.Context, d time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return ok && time.Until(dl) < d
+}
+
+// requestURL is the URL of the request a response answers, or nil when a
+// transport did not record it.
+func requestURL(resp *http.Response) *url.URL {
+	if resp == nil || resp.Request == nil {
+		return nil
+	}
+	return resp.Request.URL
 }
 
 // boundedReader reads at most left bytes and remembers why reading
@@ -217,13 +261,13 @@ func closeBody(body io.ReadCloser) {
 }
 
 // readAPIError reads an error body (up to 1 MiB) and builds the APIError.
-func (c *Client) readAPIError(op operation, resp *http.Response, path string) *APIError {
+func (c *Client) readAPIError(op operation, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
 	e := &APIError{
 		HTTPStatus: resp.StatusCode,
 		Operation:  op.id,
 		Method:     op.method,
-		Path:       path,
+		Path:       urlPath(requestURL(resp)),
 		Attempts:   1,
 	}
 	if d, ok := retry.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/tmdbfusion/tmdbfusion/gen"
@@ -37,12 +36,4 @@ func (s *SearchService) Movies(ctx context.Context, query string, opts ...CallOp
 	return call[MoviePage](ctx, s.c, operation{"searchMovies", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
 		return s.c.raw.SearchMovies(ctx, params, cs.editors...)
 	})
-}
-
-func optYear(y int) *string {
-	if y == 0 {
-		return nil
-	}
-	s := strconv.Itoa(y)
-	return &s
 }

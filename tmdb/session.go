@@ -57,16 +57,6 @@ func (c *Client) eitherSessionEditors(s callSettings) ([]RequestEditorFn, error)
 	return append([]RequestEditorFn{queryEditor("guest_session_id", id)}, s.editors...), nil
 }
 
-// optionalSessionEditors adds the user or guest session when one is set
-// and leaves the call anonymous otherwise (movie details, which need one
-// only when account_states is appended).
-func (c *Client) optionalSessionEditors(s callSettings) []RequestEditorFn {
-	if eds, err := c.eitherSessionEditors(s); err == nil {
-		return eds
-	}
-	return s.editors
-}
-
 // queryEditor sets one query parameter on the request.
 func queryEditor(key, value string) RequestEditorFn {
 	return func(_ context.Context, req *http.Request) error {

@@ -1,0 +1,134 @@
+package tmdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// roundTripFunc is a RoundTripper made of a function: the kind of
+// transport (a recorder, a signer, a test double) users plug in with
+// WithHTTPClient.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestResponseWithoutRequestDoesNotPanic(t *testing.T) {
+	t.Parallel()
+	rt := roundTripFunc(func(*http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 404, Header: http.Header{},
+			Body: io.NopCloser(strings.NewReader(`{"status_code":34,"status_message":"gone"}`))}, nil
+	})
+	c, err := New(testKey, WithHTTPClient(&http.Client{Transport: rt}))
+	require.NoError(t, err)
+	_, err = c.Movies.Details(t.Context(), 550)
+	var nf *NotFoundError
+	require.ErrorAs(t, err, &nf)
+	assert.Equal(t, "gone", nf.Message)
+}
+
+func TestReplacedDefaultTransportIsNotAssumed(t *testing.T) {
+	t.Parallel()
+	tr := cloneTransport(roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") }))
+	require.NotNil(t, tr)
+	assert.NotNil(t, tr.DialContext)
+}
+
+func TestTransportMessagesAreScrubbed(t *testing.T) {
+	t.Parallel()
+	const session = "session-0123456789abcdef0123456789"
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return nil, fmt.Errorf("upstream refused %s", r.URL)
+	})
+	c, err := New(testKey, WithHTTPClient(&http.Client{Transport: rt}), WithSessionID(session), WithMaxRetries(0))
+	require.NoError(t, err)
+	_, err = c.Movies.AccountStates(t.Context(), 550)
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.NotContains(t, err.Error(), testKey)
+	assert.NotContains(t, err.Error(), session)
+	assert.Equal(t, "/3/movie/550/account_states", te.Path)
+}
+
+func TestRetryAfterBeyondTheDeadlineReturnsTheRateLimit(t *testing.T) {
+	t.Parallel()
+	srv, seen := recordingServerWithHeader(t, 429, `{"status_code":25,"status_message":"slow down"}`, "Retry-After", "30")
+	c, err := New(testKey, WithBaseURL(srv.URL))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err = c.Movies.Popular(ctx)
+	var rl *RateLimitError
+	require.ErrorAs(t, err, &rl)
+	assert.Equal(t, 30*time.Second, rl.RetryAfter)
+	assert.Less(t, time.Since(start), 4*time.Second, "no wait that cannot end before the deadline")
+	assert.Len(t, seen(), 1)
+}
+
+func TestEditorFailureIsNotRetried(t *testing.T) {
+	t.Parallel()
+	srv, seen := recordingServer(t, 200, `{}`)
+	var calls atomic.Int32
+	signer := errors.New("signer down")
+	c, err := New(testKey, WithBaseURL(srv.URL), WithRequestEditor(func(context.Context, *http.Request) error {
+		calls.Add(1)
+		return signer
+	}))
+	require.NoError(t, err)
+	_, err = c.Movies.Details(t.Context(), 550)
+	require.ErrorIs(t, err, signer)
+	assert.Equal(t, int32(1), calls.Load())
+	assert.Empty(t, seen())
+}
+
+func TestUserEditorsRunAfterTheSessionEditor(t *testing.T) {
+	t.Parallel()
+	srv, _ := recordingServer(t, 200, `{"id":550,"favorite":false,"rated":false,"watchlist":false}`)
+	var query string
+	c, err := New(testKey, WithBaseURL(srv.URL), WithSessionID("session-abc"),
+		WithRequestEditor(func(_ context.Context, r *http.Request) error {
+			query = r.URL.RawQuery
+			return nil
+		}))
+	require.NoError(t, err)
+	_, err = c.Movies.AccountStates(t.Context(), 550)
+	require.NoError(t, err)
+	assert.Contains(t, query, "session_id=session-abc")
+	assert.Contains(t, query, "api_key=")
+}
+
+func TestRetryOptionsCompose(t *testing.T) {
+	t.Parallel()
+	c, err := New(testKey, WithMaxRetries(0), WithRetry(RetryPolicy{MaxRetries: 5}))
+	require.NoError(t, err)
+	assert.Equal(t, 0, c.retry.MaxRetries, "WithMaxRetries wins in any order")
+	assert.Equal(t, DefaultRetryPolicy().BaseDelay, c.retry.BaseDelay, "zero durations take the default")
+	assert.Equal(t, DefaultRetryPolicy().MaxDelay, c.retry.MaxDelay)
+	assert.Equal(t, DefaultRetryPolicy().RateLimitFloor, c.retry.RateLimitFloor)
+
+	_, err = New(testKey, WithAPIKey("ffffffffffffffffffffffffffffffff"))
+	assert.Error(t, err, "two different credentials")
+	c, err = New(testToken, WithAPIKey(""))
+	require.NoError(t, err)
+	assert.Equal(t, AuthAPIKey, c.AuthMode(), "an empty value only forces the mode")
+}
+
+func TestPeriodCountsCalendarDays(t *testing.T) {
+	t.Parallel()
+	var s callSettings
+	start := time.Date(2026, 1, 1, 22, 0, 0, 0, time.UTC)
+	require.NoError(t, Period(start, start.AddDate(0, 0, 14).Add(time.Hour))(&s), "14 calendar days")
+	assert.Equal(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), s.startDate)
+	require.Error(t, Period(start, start.AddDate(0, 0, 15))(&s))
+	require.Error(t, Period(start, start.Add(-time.Hour*48))(&s))
+}
