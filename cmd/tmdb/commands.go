@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"slices"
 )
 
 // runFunc runs a command with its positional arguments, once its flags
@@ -50,10 +51,10 @@ func commands() []command {
 
 // findCommand returns the command called name.
 func findCommand(name string) (command, bool) {
-	for _, c := range commands() {
-		if c.name == name {
-			return c, true
-		}
+	cmds := commands()
+	i := slices.IndexFunc(cmds, func(c command) bool { return c.name == name })
+	if i < 0 {
+		return command{}, false
 	}
-	return command{}, false
+	return cmds[i], true
 }

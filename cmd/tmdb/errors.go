@@ -153,6 +153,12 @@ func trimPrefix(s string) string {
 	return s
 }
 
+// secretParams are the query parameters whose values are never printed:
+// the library's list, and request_token as well. The library already
+// redacts what it puts in its errors; this is a second line of defence for
+// text that did not go through it.
+var secretParams = [...]string{"api_key", "session_id", "guest_session_id", "access_token", "password", "request_token"}
+
 // scrub replaces every secret, and the value of any secret query parameter
 // or bearer token written out in s, with "REDACTED".
 func scrub(s string, secrets ...string) string {
@@ -161,8 +167,7 @@ func scrub(s string, secrets ...string) string {
 			s = strings.ReplaceAll(s, v, "REDACTED")
 		}
 	}
-	// Query parameters whose values are never printed.
-	for _, p := range [...]string{"api_key", "session_id", "guest_session_id", "access_token", "request_token"} {
+	for _, p := range secretParams {
 		s = redactAfter(s, p+"=", "&# \t\n\"'")
 	}
 	return redactAfter(s, "Bearer ", " \t\n\"'")

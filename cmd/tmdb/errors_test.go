@@ -87,3 +87,13 @@ func TestDescribeIsOneLine(t *testing.T) {
 	assert.NotContains(t, line, "\r")
 	assert.Equal(t, "tmdb: server error: HTTP 502: <html> <head><title>502 Bad Gateway</title></head> <body> </body></html>", line)
 }
+
+func TestScrubHidesEverySecretQueryParameter(t *testing.T) {
+	t.Parallel()
+	for _, p := range secretParams {
+		line := scrub(`Get "http://127.0.0.1:1/3/x?` + p + `=hunter2&page=1": refused`)
+		assert.Equal(t, `Get "http://127.0.0.1:1/3/x?`+p+`=REDACTED&page=1": refused`, line, p)
+	}
+	assert.Contains(t, secretParams, "password")
+	assert.Contains(t, secretParams, "request_token")
+}

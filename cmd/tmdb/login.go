@@ -23,7 +23,8 @@ func loginCommand() command {
 		help: `Creates a request token, prints the page where you approve it, waits for
 Enter, then exchanges the approved token for a session and stores it in
 <config dir>/tmdbfusion/session (mode 0600). Later runs use it when neither
---session nor TMDB_SESSION_ID is set.`,
+--session nor TMDB_SESSION_ID is set. With --token -, the token is the
+first line of the standard input, and Enter is awaited after it.`,
 		setup: func(*flag.FlagSet) runFunc { return runLogin },
 	}
 }
@@ -67,7 +68,7 @@ func runLogin(ctx context.Context, a *app, args []string) error {
 			host, c.BaseURL(), url.PathEscape(tok.RequestToken))
 	}
 	fmt.Fprintln(a.stdout, "Approve it in your browser, then press Enter.")
-	if err := waitForLine(ctx, a.stdin); err != nil {
+	if err := waitForLine(ctx, a.in); err != nil {
 		return err
 	}
 	sess, err := withProgress(a, "creating the session", func() (*tmdb.Session, error) {
@@ -144,27 +145,17 @@ func runLogout(ctx context.Context, a *app, args []string) error {
 
 // waitForLine waits until a line (Enter) arrives on r, or ctx ends. Input
 // that ends without any line cancels.
-func waitForLine(ctx context.Context, r io.Reader) error {
-	got := make(chan error, 1)
-	go func() {
-		line, err := bufio.NewReader(r).ReadString('\n')
-		if err == io.EOF && line != "" {
-			err = nil
-		}
-		got <- err
-	}()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case err := <-got:
-		if err == io.EOF {
-			return errors.New("login cancelled: the input ended before Enter was pressed")
-		}
-		if err != nil {
-			return fmt.Errorf("reading the input: %w", err)
-		}
-		return nil
+func waitForLine(ctx context.Context, r *bufio.Reader) error {
+	_, err := readLine(ctx, r)
+	switch {
+	case errors.Is(err, io.EOF):
+		return errors.New("login cancelled: the input ended before Enter was pressed")
+	case err != nil && ctx.Err() != nil:
+		return err
+	case err != nil:
+		return fmt.Errorf("reading the input: %w", err)
 	}
+	return nil
 }
 
 // serverHost returns the host of a base URL, lower-cased.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,7 @@ other translated fields ("de", "pt-BR").`,
 					}
 					opts = append(opts, tmdb.Language(language))
 				}
-				c, err := a.client(hasPart(parts, tmdb.AppendAccountStates))
+				c, err := a.client(slices.Contains(parts, tmdb.AppendAccountStates))
 				if err != nil {
 					return err
 				}
@@ -76,7 +77,9 @@ func parseMovieID(s string) (int64, error) {
 	return id, nil
 }
 
-// parseAppend reads --append: part names separated by commas.
+// parseAppend reads --append: part names separated by commas. The count
+// is checked here although tmdb.Append checks it too: the library's plain
+// error would exit 1 without naming the flag.
 func parseAppend(list string) ([]tmdb.AppendPart, error) {
 	var parts []tmdb.AppendPart
 	for _, name := range strings.Split(list, ",") {
@@ -105,16 +108,10 @@ func appendPartNames() string {
 	return strings.Join(names, ", ")
 }
 
-func hasPart(parts []tmdb.AppendPart, p tmdb.AppendPart) bool {
-	for _, q := range parts {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}
-
 // checkLanguage accepts a language tag as TMDB takes it: "xx" or "xx-YY".
+// tmdb.Language applies the same rule, but its error is a plain one, which
+// cannot be told reliably from other failures and would exit 1; checked
+// here, the mistake names the flag and exits 2.
 func checkLanguage(tag string) error {
 	lang, region, hasRegion := strings.Cut(tag, "-")
 	if !isLetters(lang, 'a') || (hasRegion && !isLetters(region, 'A')) {
@@ -128,7 +125,8 @@ func isLetters(s string, first byte) bool {
 	return len(s) == 2 && s[0] >= first && s[0] <= first+25 && s[1] >= first && s[1] <= first+25
 }
 
-// pageOption checks --page, which runs from 1 to 500.
+// pageOption checks --page, which runs from 1 to 500, for the same reason
+// as checkLanguage: tmdb.Page's error would exit 1 without naming the flag.
 func pageOption(page int) (tmdb.CallOption, error) {
 	if page < 1 || page > tmdb.MaxPage {
 		return nil, argError("--page: want 1 to %d, got %d", tmdb.MaxPage, page)

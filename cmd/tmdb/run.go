@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"golang.org/x/term"
 
 	"github.com/tmdbfusion/tmdbfusion/tmdb"
 )
@@ -22,7 +26,11 @@ const (
 // app is one run of the command: its streams, its environment and the
 // global flags. Nothing about a run lives outside it.
 type app struct {
-	stdin  io.Reader
+	stdin io.Reader
+	// in buffers stdin. Every read of the input goes through it, so that
+	// the token line read for "--token -" does not swallow the Enter that
+	// "tmdb login" waits for.
+	in     *bufio.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
@@ -46,8 +54,8 @@ type globals struct {
 // defaults, so registering on a second flag set keeps what the first one
 // parsed.
 func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.token, "token", g.token, "API key or read access token")
-	fs.StringVar(&g.session, "session", g.session, "session id")
+	fs.StringVar(&g.token, "token", g.token, "API key or read access token; shows in ps and shell history: prefer "+envToken+"; a value of - reads it from standard input")
+	fs.StringVar(&g.session, "session", g.session, "session id; shows in ps and shell history: prefer "+envSession+"; a value of - reads it from standard input")
 	fs.StringVar(&g.baseURL, "base-url", g.baseURL, "server base URL")
 	fs.BoolVar(&g.json, "json", g.json, "print JSON")
 	fs.IntVar(&g.retries, "retries", g.retries, "retries of a failed request")
@@ -61,7 +69,7 @@ func (e silentExit) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 // run is the whole command: it parses args, runs the subcommand and
 // returns the process exit code. Errors are printed as one line on stderr.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, opts: globals{retries: -1}}
+	a := &app{stdin: stdin, in: bufio.NewReader(stdin), stdout: stdout, stderr: stderr, getenv: getenv, opts: globals{retries: -1}}
 	a.remember(getenv(envToken), getenv(envSession))
 	err := a.dispatch(ctx, args)
 	if err == nil {
@@ -122,10 +130,13 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 		}
 		return usagef("%s: %v (run 'tmdb help %s')", name, err, name)
 	}
-	a.remember(a.opts.token, a.opts.session)
 	if a.opts.retries < -1 {
 		return usagef("--retries: want 0 or more, got %d", a.opts.retries)
 	}
+	if err := a.readSecrets(ctx); err != nil {
+		return err
+	}
+	a.remember(a.opts.token, a.opts.session)
 	if err := runCmd(ctx, a, pos); err != nil {
 		var u *usageError
 		if errors.As(err, &u) && u.argError {
@@ -200,6 +211,77 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// fromStdin is the value of --token or --session that reads the secret
+// from standard input instead of the command line, where other users see
+// it in the process list and the shell keeps it in its history.
+const fromStdin = "-"
+
+// readSecrets replaces a --token or --session of "-" with a line of
+// standard input, spaces trimmed. With both, the token is the first line
+// and the session id the second; a command that reads the input itself,
+// such as "tmdb login" waiting for Enter, reads the lines after them.
+func (a *app) readSecrets(ctx context.Context) error {
+	for _, s := range []struct {
+		flag, what string
+		value      *string
+	}{
+		{"--token", "token", &a.opts.token},
+		{"--session", "session id", &a.opts.session},
+	} {
+		if strings.TrimSpace(*s.value) != fromStdin {
+			continue
+		}
+		if isTerminalReader(a.stdin) {
+			fmt.Fprintf(a.stderr, "%s (for %s -): ", s.what, s.flag)
+		}
+		line, err := readLine(ctx, a.in)
+		switch {
+		case errors.Is(err, io.EOF):
+			return usagef("%s -: the standard input ended before a line with the %s", s.flag, s.what)
+		case err != nil && ctx.Err() != nil:
+			return err
+		case err != nil:
+			return fmt.Errorf("%s -: reading the standard input: %w", s.flag, err)
+		}
+		if *s.value = strings.TrimSpace(line); *s.value == "" {
+			return usagef("%s -: the line read from the standard input is empty; want the %s", s.flag, s.what)
+		}
+		a.remember(*s.value)
+	}
+	return nil
+}
+
+// readLine reads one line from r, without its line ending, or returns
+// ctx's error when ctx ends first; then the read goes on in the background
+// and r must not be read again. A last line without a line ending counts;
+// io.EOF means the input ended before the line started.
+func readLine(ctx context.Context, r *bufio.Reader) (string, error) {
+	type result struct {
+		line string
+		err  error
+	}
+	got := make(chan result, 1)
+	go func() {
+		line, err := r.ReadString('\n')
+		if err == io.EOF && line != "" {
+			err = nil
+		}
+		got <- result{strings.TrimRight(line, "\r\n"), err}
+	}()
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case res := <-got:
+		return res.line, res.err
+	}
+}
+
+// isTerminalReader reports whether r is a terminal.
+func isTerminalReader(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // token returns the credential: --token, else $TMDB_TOKEN.

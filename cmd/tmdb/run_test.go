@@ -186,3 +186,15 @@ func TestFlagsOverrideTheEnvironment(t *testing.T) {
 	r = e.run(t, "", "popular", "--token", e.fake.APIKey())
 	assert.Equal(t, exitOK, r.code, r.stderr)
 }
+
+func TestHelpWarnsAboutSecretsOnTheCommandLine(t *testing.T) {
+	t.Parallel()
+	r := runWith(t, noEnv, "", "help")
+	require.Equal(t, exitOK, r.code)
+	for _, want := range []string{
+		"prefer TMDB_TOKEN / TMDB_SESSION_ID", "a value of - reads",
+		"codes 36, 38, 39, 45", "interrupted",
+	} {
+		assert.Contains(t, r.stdout, want)
+	}
+}

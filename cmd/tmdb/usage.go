@@ -25,6 +25,12 @@ const usageFooter = `Global flags, accepted before or after the command:
   --retries N    retries of a failed request (default 3; 0 disables)
   -h, --help     help
 
+  A --token or --session value shows in the process list (ps) and stays in
+  the shell history: prefer TMDB_TOKEN / TMDB_SESSION_ID; a value of - reads
+  it from standard input (one line, spaces trimmed). With both, the token is
+  the first line and the session id the second; 'tmdb login' waits for Enter
+  after them.
+
 Environment:
   TMDB_TOKEN       v3 API key or v4 read access token, told apart by length
   TMDB_SESSION_ID  user session id, used instead of the stored session
@@ -35,16 +41,20 @@ Files:
   the config dir is $XDG_CONFIG_HOME or ~/.config on Linux and other Unixes,
   ~/Library/Application Support on macOS, %AppData% on Windows.
 
-Exit codes:
+Exit codes (3 to 6 go by TMDB's status_code first and the HTTP status
+second, as the library's error types do):
   0  success
   1  other error: network, server error, invalid request, unexpected
      response, interrupted, or 'tmdb logout' with no session
-  2  usage: bad command line, or no credential or session configured
-  3  authentication failed (HTTP 401): wrong credential, or a session that
-     is unknown, revoked or not approved
-  4  not allowed (HTTP 403)
-  5  not found (HTTP 404)
-  6  rate limited (HTTP 429), still after the retries
+  2  usage: bad command line, or no credential or session configured (or
+     given on standard input for -)
+  3  authentication failed (HTTP 401 and TMDB's who-are-you codes, such as
+     7, 17 and 41): wrong credential, or a session that is unknown, revoked
+     or not approved
+  4  not allowed (HTTP 403 and codes 36, 38, 39, 45; code 36 arrives with
+     HTTP 401)
+  5  not found (HTTP 404 and codes 6, 34, 37)
+  6  rate limited (HTTP 429 and code 25), still after the retries
 
 Errors are printed on stderr as one line naming the kind, the HTTP status,
 TMDB's status code and message, e.g.
