@@ -26,21 +26,24 @@ func (s *ConfigurationService) Get(ctx context.Context, opts ...CallOption) (*Co
 // Images returns the image configuration: the base URL and the sizes of
 // each kind of image. It is fetched from TMDB on first use and kept for
 // the client's life; concurrent first calls share one request. A failed
-// fetch is not kept, so the next call tries again. Refresh fetches anew.
+// fetch is not kept, so the next call tries again. Refresh fetches anew;
+// when fetches overlap, the one that started last is kept.
 func (s *ConfigurationService) Images(ctx context.Context) (*ImageConfiguration, error) {
 	return s.c.images.get(ctx, s.fetchImages)
 }
 
 // Refresh fetches the image configuration again and keeps it for Images
 // and ImageURLs. TMDB changes it rarely; refreshing every few days is
-// plenty for a long-running program.
+// plenty for a long-running program. It returns the configuration kept
+// afterwards: the one it fetched, unless a fetch that started after it
+// finished first, in which case that newer one stays kept.
 func (s *ConfigurationService) Refresh(ctx context.Context) (*ImageConfiguration, error) {
+	seq := s.c.images.begin()
 	cfg, err := s.fetchImages(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.c.images.store(cfg)
-	return cloneImageConfiguration(cfg), nil
+	return cloneImageConfiguration(s.c.images.store(seq, cfg)), nil
 }
 
 // ImageURLs returns a builder of image URLs from the configuration that
@@ -66,9 +69,17 @@ func (s *ConfigurationService) fetchImages(ctx context.Context) (*ImageConfigura
 // imageCache holds the image configuration once fetched, and the fetch in
 // flight, which concurrent first callers wait for instead of sending their
 // own.
+//
+// Every fetch, first or Refresh, takes the next number of started when it
+// starts, and its result is kept only if no fetch that started later has
+// been kept already (keptSeq is the number of the kept one). So a slow
+// first fetch that finishes after a Refresh cannot replace the Refresh's
+// newer result, whatever order the responses arrive in.
 type imageCache struct {
 	mu       sync.Mutex
 	cfg      *ImageConfiguration
+	keptSeq  uint64 // number of the fetch whose result cfg is; 0 for none
+	started  uint64 // number of the last fetch started
 	inflight *imageFetch
 }
 
@@ -76,6 +87,7 @@ type imageCache struct {
 // the other fields are set.
 type imageFetch struct {
 	done     chan struct{}
+	seq      uint64 // the fetch's number, from imageCache.started
 	cfg      *ImageConfiguration
 	err      error
 	ctxEnded bool // the fetching caller's context ended
@@ -110,7 +122,8 @@ func (ic *imageCache) get(ctx context.Context, fetch func(context.Context) (*Ima
 			}
 			return nil, f.err
 		}
-		f := &imageFetch{done: make(chan struct{})}
+		ic.started++
+		f := &imageFetch{done: make(chan struct{}), seq: ic.started}
 		ic.inflight = f
 		ic.mu.Unlock()
 		ic.run(ctx, f, fetch)
@@ -122,14 +135,15 @@ func (ic *imageCache) get(ctx context.Context, fetch func(context.Context) (*Ima
 }
 
 // run performs fetch f, keeps its result on success and releases the
-// callers waiting for it, even if fetch panics.
+// callers waiting for it, even if fetch panics. When a newer result was
+// kept while f was in flight, f's callers get that one instead of f's.
 func (ic *imageCache) run(ctx context.Context, f *imageFetch, fetch func(context.Context) (*ImageConfiguration, error)) {
 	f.err = errImageFetchAborted
 	defer func() {
 		f.ctxEnded = ctx.Err() != nil
 		ic.mu.Lock()
 		if f.err == nil {
-			ic.cfg = f.cfg
+			f.cfg = ic.keepLocked(f.seq, f.cfg)
 		}
 		ic.inflight = nil
 		ic.mu.Unlock()
@@ -141,11 +155,29 @@ func (ic *imageCache) run(ctx context.Context, f *imageFetch, fetch func(context
 // errImageFetchAborted is what waiters see when a fetch panicked.
 var errImageFetchAborted = errors.New("tmdb: fetching the image configuration was aborted")
 
-// store keeps cfg, replacing what was kept.
-func (ic *imageCache) store(cfg *ImageConfiguration) {
+// begin numbers a fetch that is about to start outside get, for store.
+func (ic *imageCache) begin() uint64 {
 	ic.mu.Lock()
 	defer ic.mu.Unlock()
-	ic.cfg = cfg
+	ic.started++
+	return ic.started
+}
+
+// store keeps cfg, the result of the fetch numbered seq by begin, unless a
+// later fetch's result is kept; it returns what is kept afterwards.
+func (ic *imageCache) store(seq uint64, cfg *ImageConfiguration) *ImageConfiguration {
+	ic.mu.Lock()
+	defer ic.mu.Unlock()
+	return ic.keepLocked(seq, cfg)
+}
+
+// keepLocked keeps cfg, the result of fetch seq, if no later fetch's
+// result is kept, and returns what is kept. ic.mu must be held.
+func (ic *imageCache) keepLocked(seq uint64, cfg *ImageConfiguration) *ImageConfiguration {
+	if seq > ic.keptSeq {
+		ic.cfg, ic.keptSeq = cfg, seq
+	}
+	return ic.cfg
 }
 
 // cloneImageConfiguration copies cfg, so callers cannot change the kept one.

@@ -95,41 +95,45 @@ type ImageURLBuilder struct {
 	still    []string
 }
 
-// offlineImageConfiguration is TMDB's image configuration as it has long
-// been.
-func offlineImageConfiguration() ImageConfiguration {
-	return ImageConfiguration{
-		BaseURL:       "http://image.tmdb.org/t/p/",
-		SecureBaseURL: DefaultImageBaseURL,
-		PosterSizes:   []string{"w92", "w154", "w185", "w342", "w500", "w780", originalSize},
-		BackdropSizes: []string{"w300", "w780", "w1280", originalSize},
-		ProfileSizes:  []string{"w45", "w185", "h632", originalSize},
-		LogoSizes:     []string{"w45", "w92", "w154", "w185", "w300", "w500", originalSize},
-		StillSizes:    []string{"w92", "w185", "w300", originalSize},
-	}
+// The sizes of each kind of image that TMDB has long served, which
+// OfflineImageURLs uses and NewImageURLBuilder falls back to. Builders
+// share them and never change them.
+var (
+	offlinePosterSizes   = [...]string{"w92", "w154", "w185", "w342", "w500", "w780", originalSize}
+	offlineBackdropSizes = [...]string{"w300", "w780", "w1280", originalSize}
+	offlineProfileSizes  = [...]string{"w45", "w185", "h632", originalSize}
+	offlineLogoSizes     = [...]string{"w45", "w92", "w154", "w185", "w300", "w500", originalSize}
+	offlineStillSizes    = [...]string{"w92", "w185", "w300", originalSize}
+)
+
+// offlineURLs is OfflineImageURLs, built once: ImageURLBuilder is
+// immutable, so every copy can share its size lists.
+var offlineURLs = ImageURLBuilder{
+	base:     DefaultImageBaseURL,
+	poster:   offlinePosterSizes[:],
+	backdrop: offlineBackdropSizes[:],
+	profile:  offlineProfileSizes[:],
+	logo:     offlineLogoSizes[:],
+	still:    offlineStillSizes[:],
 }
 
 // OfflineImageURLs builds URLs without asking TMDB: DefaultImageBaseURL
 // and the sizes of this package's size constants, which TMDB has served
 // for years. Use it when the configuration cannot be fetched; prefer
-// Configuration.ImageURLs otherwise, as TMDB asks.
-func OfflineImageURLs() ImageURLBuilder {
-	cfg := offlineImageConfiguration()
-	return NewImageURLBuilder(&cfg)
-}
+// Configuration.ImageURLs otherwise, as TMDB asks. It allocates nothing.
+func OfflineImageURLs() ImageURLBuilder { return offlineURLs }
 
 // NewImageURLBuilder builds URLs from an image configuration, as returned
 // by Configuration.Images. Whatever cfg lacks (cfg nil, no secure base URL,
 // no sizes for a kind of image) is taken from OfflineImageURLs. cfg is
 // copied, so changing it later does not change the builder.
 func NewImageURLBuilder(cfg *ImageConfiguration) ImageURLBuilder {
-	off := offlineImageConfiguration()
 	if cfg == nil {
-		cfg = &off
+		return offlineURLs
 	}
 	base := cfg.SecureBaseURL
 	if base == "" {
-		base = off.SecureBaseURL
+		base = offlineURLs.base
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
@@ -142,11 +146,11 @@ func NewImageURLBuilder(cfg *ImageConfiguration) ImageURLBuilder {
 	}
 	return ImageURLBuilder{
 		base:     base,
-		poster:   sizes(cfg.PosterSizes, off.PosterSizes),
-		backdrop: sizes(cfg.BackdropSizes, off.BackdropSizes),
-		profile:  sizes(cfg.ProfileSizes, off.ProfileSizes),
-		logo:     sizes(cfg.LogoSizes, off.LogoSizes),
-		still:    sizes(cfg.StillSizes, off.StillSizes),
+		poster:   sizes(cfg.PosterSizes, offlineURLs.poster),
+		backdrop: sizes(cfg.BackdropSizes, offlineURLs.backdrop),
+		profile:  sizes(cfg.ProfileSizes, offlineURLs.profile),
+		logo:     sizes(cfg.LogoSizes, offlineURLs.logo),
+		still:    sizes(cfg.StillSizes, offlineURLs.still),
 	}
 }
 
@@ -208,10 +212,11 @@ func (b ImageURLBuilder) url(path *string, size string, known []string) string {
 	return b.base + size + p
 }
 
-// orOffline makes the zero ImageURLBuilder OfflineImageURLs.
+// orOffline makes the zero ImageURLBuilder OfflineImageURLs, without
+// allocating.
 func (b ImageURLBuilder) orOffline() ImageURLBuilder {
 	if b.base == "" {
-		return OfflineImageURLs()
+		return offlineURLs
 	}
 	return b
 }

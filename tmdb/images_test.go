@@ -105,6 +105,20 @@ func TestNewImageURLBuilderFillsGaps(t *testing.T) {
 		"the zero builder is the offline one")
 }
 
+func TestZeroImageURLBuilderIsCheap(t *testing.T) {
+	path := ptr("/a.jpg")
+	offline := tmdb.OfflineImageURLs()
+	var zero tmdb.ImageURLBuilder
+
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = tmdb.OfflineImageURLs() }))
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = tmdb.NewImageURLBuilder(nil) }))
+	want := testing.AllocsPerRun(100, func() { _ = offline.PosterURL(path, tmdb.PosterW342) })
+	assert.Equal(t, want, testing.AllocsPerRun(100, func() { _ = zero.PosterURL(path, tmdb.PosterW342) }),
+		"the zero builder allocates no more than the offline one")
+	assert.Equal(t, offline.StillURL(path, tmdb.StillW300), zero.StillURL(path, tmdb.StillW300))
+	assert.Equal(t, offline.LogoURL(path, tmdb.LogoW154), zero.LogoURL(path, tmdb.LogoW154))
+}
+
 func TestNewImageURLBuilderCopiesTheConfiguration(t *testing.T) {
 	cfg := &tmdb.ImageConfiguration{SecureBaseURL: "https://cdn.example.org/", PosterSizes: []string{"w92"}}
 	b := tmdb.NewImageURLBuilder(cfg)

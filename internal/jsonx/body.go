@@ -12,11 +12,12 @@ const (
 	// length; it grows as append grows a slice.
 	minBodyBuffer = 8 << 10
 	// maxPooledBody is the largest buffer kept for reuse, so that one very
-	// large body does not pin its memory for the life of the client.
+	// large body does not pin its memory for the life of the client. It
+	// also bounds the size a buffer is made for up front, whatever length
+	// the body claims: a larger body grows the buffer as it arrives, so a
+	// server that claims a huge length and sends little costs no more
+	// than a body of this size.
 	maxPooledBody = 1 << 20
-	// maxSizeHint bounds the size a buffer is made for up front, whatever
-	// length the body claims.
-	maxSizeHint = 64 << 20
 )
 
 // BodyDecoder decodes JSON documents that it first reads whole, from a
@@ -34,8 +35,9 @@ type BodyDecoder struct {
 
 // Decode reads r to its end and decodes the document into v. size is the
 // length of the body when it is known (a Content-Length), otherwise 0 or
-// less; it only sizes the buffer, up to 64 MiB, so a caller that bounds
-// what it reads should bound size too.
+// less. It only sizes the buffer up front, and only up to 1 MiB; a longer
+// body grows the buffer as it is read, so a wrong size costs nothing more
+// than an unknown one.
 //
 // An error from r is returned as it is, before anything is decoded, so that
 // the caller can tell a broken stream from malformed JSON. A body that is
@@ -55,7 +57,8 @@ func (d *BodyDecoder) Decode(r io.Reader, size int64, v any) error {
 }
 
 // buffer returns a buffer with room for size bytes and the read that sees
-// the end of the body.
+// the end of the body, but never more than maxPooledBody bytes, so that
+// the buffer can be reused and a size that lies allocates little.
 func (d *BodyDecoder) buffer(size int64) *[]byte {
 	bp, _ := d.buffers.Get().(*[]byte)
 	if bp == nil {
@@ -63,7 +66,7 @@ func (d *BodyDecoder) buffer(size int64) *[]byte {
 	}
 	want := minBodyBuffer
 	if size > 0 {
-		want = int(min(size, maxSizeHint)) + bytes.MinRead
+		want = int(min(size, maxPooledBody-bytes.MinRead)) + bytes.MinRead
 	}
 	if cap(*bp) < want {
 		*bp = make([]byte, 0, want)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -97,4 +98,31 @@ func TestBodyDecoderConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// claimedSize is the length that a short body claims to have.
+const claimedSize = 16 << 20
+
+// TestBodyDecoderDistrustsTheSize decodes a 10-byte body that claims to be
+// 16 MiB long: the decoder must not allocate a buffer of the claimed size.
+func TestBodyDecoderDistrustsTheSize(t *testing.T) {
+	const body = `{"id":550}`
+	var bd jsonx.BodyDecoder
+	var g gen.Genre
+	require.NoError(t, bd.Decode(strings.NewReader(body), claimedSize, &g))
+	assert.Equal(t, 550, g.ID)
+
+	const runs = 20
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range runs {
+		var g gen.Genre
+		if err := bd.Decode(strings.NewReader(body), claimedSize, &g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perDecode := (after.TotalAlloc - before.TotalAlloc) / runs
+	assert.Less(t, perDecode, uint64(2<<20), "bytes allocated per decode")
 }

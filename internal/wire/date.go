@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bytes"
+	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -80,8 +81,10 @@ func jsonString(data []byte) (string, error) {
 	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' && bytes.IndexByte(data, '\\') < 0 {
 		return string(data[1 : len(data)-1]), nil
 	}
-	s, err := strconv.Unquote(string(data))
-	if err != nil {
+	// Escapes are JSON's, which strconv.Unquote does not follow: it
+	// rejects "\/" and accepts Go's own, such as "\x41".
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
 		return "", &invalidStringError{data: data}
 	}
 	return s, nil

@@ -83,6 +83,48 @@ func TestDateAcceptsEmptyAndNull(t *testing.T) {
 	}
 }
 
+func TestDateFollowsJSONEscapes(t *testing.T) {
+	t.Parallel()
+	for name, unmarshal := range decoders {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			for in, want := range map[string]string{
+				`"2020\/01\/01"`:    "2020/01/01",
+				`"\u0032020-01-01"`: "2020-01-01",
+				`"2020-01-01"`:      "2020-01-01",
+			} {
+				var v struct{ D wire.Date }
+				require.NoError(t, unmarshal([]byte(`{"D":`+in+`}`), &v), in)
+				assert.Equal(t, want, v.D.String(), in)
+			}
+			var v struct{ D wire.Date }
+			require.NoError(t, unmarshal([]byte(`{"D":"\u0032020-01-01"}`), &v))
+			assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), v.D.Time())
+		})
+	}
+	for in, want := range map[string]string{
+		`"2020\/01\/01"`:    "2020/01/01",
+		`"\u0032020-01-01"`: "2020-01-01",
+		` "2020-01-01" `:    "2020-01-01",
+		`"\"\\\b\f\n\r\t"`:  "\"\\\b\f\n\r\t",
+	} {
+		var d wire.Date
+		require.NoError(t, d.UnmarshalJSON([]byte(in)), in)
+		assert.Equal(t, want, d.String(), in)
+	}
+	for _, bad := range []string{`"\x41"`, `"\a"`, `"\'"`, `"\101"`, `"\U00000041"`, `'2020-01-01'`, "`2020-01-01`", `"2020`, `19991015`, ``} {
+		var d wire.Date
+		assert.Error(t, d.UnmarshalJSON([]byte(bad)), bad)
+		var ts wire.Timestamp
+		assert.Error(t, ts.UnmarshalJSON([]byte(bad)), bad)
+	}
+	var ts wire.Timestamp
+	require.NoError(t, ts.UnmarshalJSON([]byte(`"2016-08-26T17:04:39Z\u0020"`)))
+	assert.Equal(t, "2016-08-26T17:04:39Z ", ts.String())
+	require.NoError(t, ts.UnmarshalJSON([]byte(`"2016\/08\/26"`)))
+	assert.Equal(t, "2016/08/26", ts.String())
+}
+
 func TestDateRoundTrips(t *testing.T) {
 	t.Parallel()
 	d := wire.NewDate(time.Date(2024, 2, 29, 23, 59, 0, 0, time.FixedZone("x", 3600)))
