@@ -32,9 +32,11 @@ test: fmt-check vet check-generated
 test-short:
 	$(GO) test -short -count=1 $(PKGS)
 
-## lint: go vet plus staticcheck-style checks that ship with the toolchain
+## lint: vet, gofmt, go.mod in step, and staticcheck (pinned; fetched on first use)
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint: vet fmt-check
 	$(GO) mod tidy -diff
+	$(GO) run $(STATICCHECK) ./...
 
 ## bench: paired facade-vs-baseline benchmarks and their ratio table. The
 ## runs are interleaved (BENCHCOUNT separate processes) so that a change in

@@ -139,7 +139,8 @@ func TestInvalidInputIsRefusedBeforeSending(t *testing.T) {
 			_, err := c.Movies.Changes(ctx, 550, Period(time.Now().AddDate(0, 0, -20), time.Now()))
 			return err
 		}(),
-		func() error { _, err := c.Movies.Details(nil, 550); return err }(), // a nil context must not panic
+		//lint:ignore SA1012 a nil context must give an error, not a panic
+		func() error { _, err := c.Movies.Details(nil, 550); return err }(),
 	}
 	for i, err := range errs {
 		assert.Error(t, err, "case %d", i)

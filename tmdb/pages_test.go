@@ -294,6 +294,7 @@ func TestAllWithNilContextFails(t *testing.T) {
 	c := ps.client(t)
 
 	// A nil context is refused with an error, not a panic.
+	//lint:ignore SA1012 that is what is tested
 	movies, errs := collect(c.Movies.PopularAll(nil))
 
 	assert.Empty(t, movies)

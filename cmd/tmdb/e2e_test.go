@@ -33,7 +33,7 @@ func buildBinary(t *testing.T) binaryRun {
 	t.Helper()
 	gobin, err := exec.LookPath("go")
 	if err != nil {
-		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Skip("the go command is not on PATH; the end-to-end tests build the binary with it")
 	}
 	exe := "tmdb"
 	if runtime.GOOS == "windows" {
