@@ -8,7 +8,8 @@ import (
 )
 
 // AccountService reads and changes the account of the client's session.
-// Every call needs a user session (ErrNoSession otherwise, nothing sent).
+// Every call needs a user session (ErrNoSession otherwise, nothing sent);
+// a guest session has no account, so AsGuest does not apply here.
 // The account id is learned from TMDB on first use and remembered for the
 // session, so no call takes it.
 type AccountService struct{ c *Client }
@@ -60,7 +61,9 @@ func (s *AccountService) Get(ctx context.Context, accountID int64, opts ...CallO
 	return result(&out, err)
 }
 
-// ID returns the session's account id, asking TMDB once per session.
+// ID returns the session's account id, asking TMDB once per session:
+// goroutines that need it at the same time share one request. The id of a
+// session given to a call WithSession, not the client's, is not kept.
 func (s *AccountService) ID(ctx context.Context, opts ...CallOption) (int64, error) {
 	cs, err := s.c.settings(opts)
 	if err != nil {
@@ -70,18 +73,29 @@ func (s *AccountService) ID(ctx context.Context, opts ...CallOption) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	s.c.mu.RLock()
-	id := s.c.state.accountID
-	cached := s.c.state.sessionID == session
-	s.c.mu.RUnlock()
-	if cached && id != 0 {
+	if id := s.cachedID(session); id != 0 {
 		return id, nil
+	}
+	s.c.accountIDMu.Lock()
+	defer s.c.accountIDMu.Unlock()
+	if id := s.cachedID(session); id != 0 {
+		return id, nil // another goroutine asked meanwhile
 	}
 	a, err := s.Details(ctx, opts...)
 	if err != nil {
 		return 0, err
 	}
 	return a.ID, nil
+}
+
+// cachedID is the account id learned for session, or 0.
+func (s *AccountService) cachedID(session string) int64 {
+	s.c.mu.RLock()
+	defer s.c.mu.RUnlock()
+	if s.c.state.sessionID != session {
+		return 0
+	}
+	return s.c.state.accountID
 }
 
 // SetFavorite marks (favorite true) or unmarks a movie or TV show as a

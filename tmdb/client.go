@@ -53,6 +53,8 @@ type Client struct {
 	mu    sync.RWMutex
 	state *sessionState
 
+	accountIDMu sync.Mutex // one GET /3/account at a time to learn the id
+
 	images imageCache
 	bodies jsonx.BodyDecoder // reuses the read buffers of success bodies
 }

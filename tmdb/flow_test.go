@@ -2,6 +2,7 @@ package tmdb_test
 
 import (
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -148,4 +149,25 @@ func TestDeleteUnknownSessionClearsIt(t *testing.T) {
 	var nf *tmdb.NotFoundError
 	require.ErrorAs(t, err, &nf, "TMDB does not know it")
 	assert.Empty(t, c.SessionID(), "a session TMDB does not know is of no use")
+}
+
+func TestAccountIDIsFetchedOnceForManyGoroutines(t *testing.T) {
+	t.Parallel()
+	fake, url := startFake(t)
+	c, err := tmdb.New(fake.APIKey(), tmdb.WithBaseURL(url), tmdb.WithRateLimit(0, 0))
+	require.NoError(t, err)
+	tok, err := c.Authentication.CreateRequestToken(t.Context())
+	require.NoError(t, err)
+	require.NoError(t, fake.Approve(tok.RequestToken))
+	_, err = c.Authentication.CreateSession(t.Context(), tok.RequestToken)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			_, err := c.Account.WatchlistMovies(t.Context())
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, 1, fake.Calls("getCurrentAccount"))
 }

@@ -24,9 +24,6 @@ func NewDecoder(r io.Reader) *json.Decoder { return json.NewDecoder(r) }
 // Unmarshal decodes data into v.
 func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
 
-// Marshal encodes v.
-func Marshal(v any) ([]byte, error) { return json.Marshal(v) }
-
 // UnmarshalStrict decodes data into v and fails on fields v does not declare.
 func UnmarshalStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
