@@ -1,19 +1,17 @@
 package tmdb_test
 
 import (
-	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strconv"
 	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tmdbfusion/tmdbfusion/internal/examples"
 	"github.com/tmdbfusion/tmdbfusion/tmdb"
 )
 
@@ -30,39 +28,17 @@ const benchExamples = "../testdata/examples"
 // benchExample returns one example file as it is published.
 func benchExample(tb testing.TB, name string) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(benchExamples, name))
+	data, err := examples.Read(benchExamples, name)
 	require.NoError(tb, err)
 	return data
 }
 
-// benchAppendedDetails builds the body of movie details with credits,
-// videos and images appended, as TMDB sends it: the details example with
-// the three sub-resource examples under their keys, each without its "id".
+// benchAppendedDetails is the largest common TMDB response, ~91 KB.
 func benchAppendedDetails(tb testing.TB) []byte {
 	tb.Helper()
-	doc := benchObject(tb, "movie-details.200.json")
-	for key, file := range map[string]string{
-		"credits": "movie-credits.200.json",
-		"videos":  "movie-videos.200.json",
-		"images":  "movie-images.200.json",
-	} {
-		part := benchObject(tb, file)
-		delete(part, "id")
-		raw, err := json.Marshal(part)
-		require.NoError(tb, err)
-		doc[key] = raw
-	}
-	body, err := json.Marshal(doc)
+	body, err := examples.AppendedDetails(benchExamples)
 	require.NoError(tb, err)
 	return body
-}
-
-// benchObject reads one example as a JSON object.
-func benchObject(tb testing.TB, name string) map[string]json.RawMessage {
-	tb.Helper()
-	var obj map[string]json.RawMessage
-	require.NoError(tb, json.Unmarshal(benchExample(tb, name), &obj), name)
-	return obj
 }
 
 // benchServer is a loopback server that answers every request with one
