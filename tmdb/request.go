@@ -196,6 +196,7 @@ func (c *Client) waitError(ctx context.Context, op operation, attempts int, err,
 		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if last != nil {
+		last = c.finish(attemptResult{err: last}, attempts)
 		err = fmt.Errorf("%w, while waiting to retry after: %w", err, last)
 	}
 	return &TransportError{Operation: op.id, Method: op.method, Attempts: attempts, Err: err}
