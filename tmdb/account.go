@@ -28,7 +28,7 @@ func (s *AccountService) Details(ctx context.Context, opts ...CallOption) (*Acco
 	session, _ := s.c.userSession(cs)
 	var out Account
 	err = s.c.do(ctx, operation{"getCurrentAccount", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetCurrentAccount(ctx, &gen.GetCurrentAccountParams{}, eds...)
+		return s.c.raw.GetCurrentAccount(ctx, nil, eds...)
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func (s *AccountService) Get(ctx context.Context, accountID int64, opts ...CallO
 	}
 	var out Account
 	err = s.c.do(ctx, operation{"getAccount", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetAccount(ctx, accountID, &gen.GetAccountParams{}, eds...)
+		return s.c.raw.GetAccount(ctx, accountID, nil, eds...)
 	}, &out)
 	return result(&out, err)
 }
@@ -107,7 +107,7 @@ func (s *AccountService) SetFavorite(ctx context.Context, media MediaType, media
 	}
 	body := gen.FavoriteBody{MediaType: media, MediaID: mediaID, Favorite: favorite}
 	return s.write(ctx, "addFavorite", opts, func(ctx context.Context, id int64, eds []RequestEditorFn) (*http.Response, error) {
-		return s.c.raw.AddFavorite(ctx, id, &gen.AddFavoriteParams{}, body, eds...)
+		return s.c.raw.AddFavorite(ctx, id, nil, body, eds...)
 	})
 }
 
@@ -119,7 +119,7 @@ func (s *AccountService) SetWatchlist(ctx context.Context, media MediaType, medi
 	}
 	body := gen.WatchlistBody{MediaType: media, MediaID: mediaID, Watchlist: watchlist}
 	return s.write(ctx, "addToWatchlist", opts, func(ctx context.Context, id int64, eds []RequestEditorFn) (*http.Response, error) {
-		return s.c.raw.AddToWatchlist(ctx, id, &gen.AddToWatchlistParams{}, body, eds...)
+		return s.c.raw.AddToWatchlist(ctx, id, nil, body, eds...)
 	})
 }
 

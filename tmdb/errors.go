@@ -71,6 +71,9 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
+// apiError returns e; the types wrapping an *APIError inherit it.
+func (e *APIError) apiError() *APIError { return e }
+
 // Is lets errors.Is match an APIError against the sentinel errors
 // ErrUnauthorized, ErrForbidden, ErrNotFound, ErrRateLimited, ErrInvalid
 // and ErrServer.

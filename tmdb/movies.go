@@ -55,7 +55,7 @@ func (s *MoviesService) AccountStates(ctx context.Context, movieID int64, opts .
 		return nil, err
 	}
 	return call[AccountStates](ctx, s.c, operation{"getMovieAccountStates", http.MethodGet}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.GetMovieAccountStates(ctx, movieID, &gen.GetMovieAccountStatesParams{}, eds...)
+		return s.c.raw.GetMovieAccountStates(ctx, movieID, nil, eds...)
 	})
 }
 
@@ -194,7 +194,7 @@ func (s *MoviesService) Rate(ctx context.Context, movieID int64, value float64, 
 	}
 	body := gen.RatingBody{Value: value}
 	return call[StatusResponse](ctx, s.c, operation{"addMovieRating", http.MethodPost}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.AddMovieRating(ctx, movieID, &gen.AddMovieRatingParams{}, body, eds...)
+		return s.c.raw.AddMovieRating(ctx, movieID, nil, body, eds...)
 	})
 }
 
@@ -210,7 +210,7 @@ func (s *MoviesService) DeleteRating(ctx context.Context, movieID int64, opts ..
 		return nil, err
 	}
 	return call[StatusResponse](ctx, s.c, operation{"deleteMovieRating", http.MethodDelete}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.DeleteMovieRating(ctx, movieID, &gen.DeleteMovieRatingParams{}, eds...)
+		return s.c.raw.DeleteMovieRating(ctx, movieID, nil, eds...)
 	})
 }
 

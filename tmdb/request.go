@@ -172,13 +172,11 @@ func (c *Client) transportResult(ctx, actx context.Context, op operation, path s
 
 // finish stamps the attempt count on the final error.
 func (c *Client) finish(last attemptResult, attempts int) error {
-	var apiErr *APIError
-	var te *TransportError
-	switch {
-	case errors.As(last.err, &apiErr):
-		apiErr.Attempts = attempts
-	case errors.As(last.err, &te):
-		te.Attempts = attempts
+	switch e := last.err.(type) {
+	case interface{ apiError() *APIError }: // *APIError and the types wrapping it
+		e.apiError().Attempts = attempts
+	case *TransportError:
+		e.Attempts = attempts
 	}
 	return last.err
 }

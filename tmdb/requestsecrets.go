@@ -3,6 +3,8 @@ package tmdb
 import (
 	"io"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/tmdbfusion/tmdbfusion/internal/jsonx"
@@ -22,10 +24,7 @@ func requestSecrets(req *http.Request) []string {
 	}
 	var out []string
 	if req.URL != nil {
-		q := req.URL.Query()
-		for _, name := range secretParams {
-			out = append(out, q[name]...)
-		}
+		out = appendQuerySecrets(out, req.URL.RawQuery)
 		if id := guestSessionInPath(req.URL.Path); id != "" {
 			out = append(out, id)
 		}
@@ -46,6 +45,24 @@ func requestSecrets(req *http.Request) []string {
 				out = append(out, fields.Password, fields.SessionID, fields.AccessToken)
 			}
 		}
+	}
+	return out
+}
+
+// appendQuerySecrets appends the values of the secret parameters of a raw
+// query, without building the whole url.Values.
+func appendQuerySecrets(out []string, raw string) []string {
+	for raw != "" {
+		var kv string
+		kv, raw, _ = strings.Cut(raw, "&")
+		k, v, _ := strings.Cut(kv, "=")
+		if k, err := url.QueryUnescape(k); err != nil || !slices.Contains(secretParams[:], k) {
+			continue
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		out = append(out, v)
 	}
 	return out
 }
