@@ -70,7 +70,7 @@ func TestSpecShape(t *testing.T) {
 		"the spec mentions RAW_BODY: request bodies must be named schemas, not TMDB's raw-string placeholder")
 
 	// The shared error responses all carry TMDB's error envelope.
-	errorResponses := []string{"BadRequest", "Unauthorized", "NotFound", "UnprocessableEntity", "TooManyRequests", "Error"}
+	errorResponses := []string{"BadRequest", "Unauthorized", "Forbidden", "NotFound", "UnprocessableEntity", "TooManyRequests", "Error"}
 	for _, name := range errorResponses {
 		ref := doc.Components.Responses[name]
 		if !assert.NotNil(t, ref, "components.responses.%s is missing", name) {
@@ -98,7 +98,7 @@ func TestSpecShape(t *testing.T) {
 				assertErrorEnvelope(t, where, ref.Value)
 			}
 		}
-		for status, want := range map[string]string{"401": "Unauthorized", "429": "TooManyRequests", "default": "Error"} {
+		for status, want := range map[string]string{"401": "Unauthorized", "403": "Forbidden", "429": "TooManyRequests", "default": "Error"} {
 			ref := responses.Value(status)
 			if assert.NotNil(t, ref, "%s does not declare %s", o, status) {
 				assert.Equal(t, responseRefPrefix+want, ref.Ref, "%s %s", o, status)

@@ -2639,6 +2639,8 @@ type BadRequestJSONResponse ErrorResponse
 
 type ErrorJSONResponse ErrorResponse
 
+type ForbiddenJSONResponse ErrorResponse
+
 type NotFoundJSONResponse ErrorResponse
 
 type TooManyRequestsResponseHeaders struct {
@@ -2686,6 +2688,20 @@ func (response GetCurrentAccount401JSONResponse) VisitGetCurrentAccountResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCurrentAccount403JSONResponse) VisitGetCurrentAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2757,6 +2773,20 @@ func (response GetAccount401JSONResponse) VisitGetAccountResponse(w http.Respons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetAccount403JSONResponse) VisitGetAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2875,6 +2905,20 @@ func (response AddFavorite401JSONResponse) VisitAddFavoriteResponse(w http.Respo
 	return err
 }
 
+type AddFavorite403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddFavorite403JSONResponse) VisitAddFavoriteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AddFavorite404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response AddFavorite404JSONResponse) VisitAddFavoriteResponse(w http.ResponseWriter) error {
@@ -2956,6 +3000,20 @@ func (response GetFavoriteMovies401JSONResponse) VisitGetFavoriteMoviesResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFavoriteMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFavoriteMovies403JSONResponse) VisitGetFavoriteMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3045,6 +3103,20 @@ func (response GetFavoriteTV401JSONResponse) VisitGetFavoriteTVResponse(w http.R
 	return err
 }
 
+type GetFavoriteTV403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFavoriteTV403JSONResponse) VisitGetFavoriteTVResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetFavoriteTV404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetFavoriteTV404JSONResponse) VisitGetFavoriteTVResponse(w http.ResponseWriter) error {
@@ -3126,6 +3198,20 @@ func (response GetAccountLists401JSONResponse) VisitGetAccountListsResponse(w ht
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountLists403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetAccountLists403JSONResponse) VisitGetAccountListsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3215,6 +3301,20 @@ func (response GetRatedMovies401JSONResponse) VisitGetRatedMoviesResponse(w http
 	return err
 }
 
+type GetRatedMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetRatedMovies403JSONResponse) VisitGetRatedMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetRatedMovies404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetRatedMovies404JSONResponse) VisitGetRatedMoviesResponse(w http.ResponseWriter) error {
@@ -3300,6 +3400,20 @@ func (response GetRatedTV401JSONResponse) VisitGetRatedTVResponse(w http.Respons
 	return err
 }
 
+type GetRatedTV403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetRatedTV403JSONResponse) VisitGetRatedTVResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetRatedTV404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetRatedTV404JSONResponse) VisitGetRatedTVResponse(w http.ResponseWriter) error {
@@ -3381,6 +3495,20 @@ func (response GetRatedTVEpisodes401JSONResponse) VisitGetRatedTVEpisodesRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRatedTVEpisodes403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetRatedTVEpisodes403JSONResponse) VisitGetRatedTVEpisodesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3499,6 +3627,20 @@ func (response AddToWatchlist401JSONResponse) VisitAddToWatchlistResponse(w http
 	return err
 }
 
+type AddToWatchlist403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddToWatchlist403JSONResponse) VisitAddToWatchlistResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AddToWatchlist404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response AddToWatchlist404JSONResponse) VisitAddToWatchlistResponse(w http.ResponseWriter) error {
@@ -3580,6 +3722,20 @@ func (response GetWatchlistMovies401JSONResponse) VisitGetWatchlistMoviesRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWatchlistMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWatchlistMovies403JSONResponse) VisitGetWatchlistMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3669,6 +3825,20 @@ func (response GetWatchlistTV401JSONResponse) VisitGetWatchlistTVResponse(w http
 	return err
 }
 
+type GetWatchlistTV403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWatchlistTV403JSONResponse) VisitGetWatchlistTVResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetWatchlistTV404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetWatchlistTV404JSONResponse) VisitGetWatchlistTVResponse(w http.ResponseWriter) error {
@@ -3752,6 +3922,20 @@ func (response ValidateKey401JSONResponse) VisitValidateKeyResponse(w http.Respo
 	return err
 }
 
+type ValidateKey403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ValidateKey403JSONResponse) VisitValidateKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ValidateKey429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response ValidateKey429JSONResponse) VisitValidateKeyResponse(w http.ResponseWriter) error {
@@ -3817,6 +4001,20 @@ func (response CreateGuestSession401JSONResponse) VisitCreateGuestSessionRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGuestSession403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateGuestSession403JSONResponse) VisitCreateGuestSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3887,6 +4085,20 @@ func (response DeleteSession401JSONResponse) VisitDeleteSessionResponse(w http.R
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSession403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSession403JSONResponse) VisitDeleteSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3989,6 +4201,20 @@ func (response CreateSessionFromV4Token401JSONResponse) VisitCreateSessionFromV4
 	return err
 }
 
+type CreateSessionFromV4Token403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSessionFromV4Token403JSONResponse) VisitCreateSessionFromV4TokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateSessionFromV4Token429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response CreateSessionFromV4Token429JSONResponse) VisitCreateSessionFromV4TokenResponse(w http.ResponseWriter) error {
@@ -4069,6 +4295,20 @@ func (response CreateSession401JSONResponse) VisitCreateSessionResponse(w http.R
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSession403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSession403JSONResponse) VisitCreateSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4172,6 +4412,20 @@ func (response CreateRequestToken401JSONResponse) VisitCreateRequestTokenRespons
 	return err
 }
 
+type CreateRequestToken403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateRequestToken403JSONResponse) VisitCreateRequestTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateRequestToken429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response CreateRequestToken429JSONResponse) VisitCreateRequestTokenResponse(w http.ResponseWriter) error {
@@ -4256,6 +4510,20 @@ func (response CreateSessionFromLogin401JSONResponse) VisitCreateSessionFromLogi
 	return err
 }
 
+type CreateSessionFromLogin403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSessionFromLogin403JSONResponse) VisitCreateSessionFromLoginResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateSessionFromLogin429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response CreateSessionFromLogin429JSONResponse) VisitCreateSessionFromLoginResponse(w http.ResponseWriter) error {
@@ -4321,6 +4589,20 @@ func (response GetConfiguration401JSONResponse) VisitGetConfigurationResponse(w 
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConfiguration403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetConfiguration403JSONResponse) VisitGetConfigurationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4392,6 +4674,20 @@ func (response GetGuestSessionRatedMovies401JSONResponse) VisitGetGuestSessionRa
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetGuestSessionRatedMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetGuestSessionRatedMovies403JSONResponse) VisitGetGuestSessionRatedMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4494,6 +4790,20 @@ func (response GetMovieChangeList401JSONResponse) VisitGetMovieChangeListRespons
 	return err
 }
 
+type GetMovieChangeList403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieChangeList403JSONResponse) VisitGetMovieChangeListResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieChangeList422JSONResponse struct {
 	UnprocessableEntityJSONResponse
 }
@@ -4576,6 +4886,20 @@ func (response GetLatestMovie401JSONResponse) VisitGetLatestMovieResponse(w http
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetLatestMovie403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetLatestMovie403JSONResponse) VisitGetLatestMovieResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4664,6 +4988,20 @@ func (response GetNowPlayingMovies401JSONResponse) VisitGetNowPlayingMoviesRespo
 	return err
 }
 
+type GetNowPlayingMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetNowPlayingMovies403JSONResponse) VisitGetNowPlayingMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetNowPlayingMovies429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response GetNowPlayingMovies429JSONResponse) VisitGetNowPlayingMoviesResponse(w http.ResponseWriter) error {
@@ -4744,6 +5082,20 @@ func (response GetPopularMovies401JSONResponse) VisitGetPopularMoviesResponse(w 
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPopularMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetPopularMovies403JSONResponse) VisitGetPopularMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4832,6 +5184,20 @@ func (response GetTopRatedMovies401JSONResponse) VisitGetTopRatedMoviesResponse(
 	return err
 }
 
+type GetTopRatedMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetTopRatedMovies403JSONResponse) VisitGetTopRatedMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetTopRatedMovies429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response GetTopRatedMovies429JSONResponse) VisitGetTopRatedMoviesResponse(w http.ResponseWriter) error {
@@ -4912,6 +5278,20 @@ func (response GetUpcomingMovies401JSONResponse) VisitGetUpcomingMoviesResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUpcomingMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetUpcomingMovies403JSONResponse) VisitGetUpcomingMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5001,6 +5381,20 @@ func (response GetMovieDetails401JSONResponse) VisitGetMovieDetailsResponse(w ht
 	return err
 }
 
+type GetMovieDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieDetails403JSONResponse) VisitGetMovieDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieDetails404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieDetails404JSONResponse) VisitGetMovieDetailsResponse(w http.ResponseWriter) error {
@@ -5086,6 +5480,20 @@ func (response GetMovieAccountStates401JSONResponse) VisitGetMovieAccountStatesR
 	return err
 }
 
+type GetMovieAccountStates403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieAccountStates403JSONResponse) VisitGetMovieAccountStatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieAccountStates404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieAccountStates404JSONResponse) VisitGetMovieAccountStatesResponse(w http.ResponseWriter) error {
@@ -5167,6 +5575,20 @@ func (response GetMovieAlternativeTitles401JSONResponse) VisitGetMovieAlternativ
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieAlternativeTitles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieAlternativeTitles403JSONResponse) VisitGetMovieAlternativeTitlesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5266,6 +5688,20 @@ func (response GetMovieChanges401JSONResponse) VisitGetMovieChangesResponse(w ht
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieChanges403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieChanges403JSONResponse) VisitGetMovieChangesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5371,6 +5807,20 @@ func (response GetMovieCredits401JSONResponse) VisitGetMovieCreditsResponse(w ht
 	return err
 }
 
+type GetMovieCredits403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieCredits403JSONResponse) VisitGetMovieCreditsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieCredits404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieCredits404JSONResponse) VisitGetMovieCreditsResponse(w http.ResponseWriter) error {
@@ -5451,6 +5901,20 @@ func (response GetMovieExternalIDs401JSONResponse) VisitGetMovieExternalIDsRespo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieExternalIDs403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieExternalIDs403JSONResponse) VisitGetMovieExternalIDsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5540,6 +6004,20 @@ func (response GetMovieImages401JSONResponse) VisitGetMovieImagesResponse(w http
 	return err
 }
 
+type GetMovieImages403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieImages403JSONResponse) VisitGetMovieImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieImages404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieImages404JSONResponse) VisitGetMovieImagesResponse(w http.ResponseWriter) error {
@@ -5620,6 +6098,20 @@ func (response GetMovieKeywords401JSONResponse) VisitGetMovieKeywordsResponse(w 
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieKeywords403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieKeywords403JSONResponse) VisitGetMovieKeywordsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5709,6 +6201,20 @@ func (response GetMovieLists401JSONResponse) VisitGetMovieListsResponse(w http.R
 	return err
 }
 
+type GetMovieLists403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieLists403JSONResponse) VisitGetMovieListsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieLists404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieLists404JSONResponse) VisitGetMovieListsResponse(w http.ResponseWriter) error {
@@ -5790,6 +6296,20 @@ func (response DeleteMovieRating401JSONResponse) VisitDeleteMovieRatingResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMovieRating403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteMovieRating403JSONResponse) VisitDeleteMovieRatingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5894,6 +6414,20 @@ func (response AddMovieRating401JSONResponse) VisitAddMovieRatingResponse(w http
 	return err
 }
 
+type AddMovieRating403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddMovieRating403JSONResponse) VisitAddMovieRatingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AddMovieRating404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response AddMovieRating404JSONResponse) VisitAddMovieRatingResponse(w http.ResponseWriter) error {
@@ -5979,6 +6513,20 @@ func (response GetMovieRecommendations401JSONResponse) VisitGetMovieRecommendati
 	return err
 }
 
+type GetMovieRecommendations403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieRecommendations403JSONResponse) VisitGetMovieRecommendationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieRecommendations404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieRecommendations404JSONResponse) VisitGetMovieRecommendationsResponse(w http.ResponseWriter) error {
@@ -6059,6 +6607,20 @@ func (response GetMovieReleaseDates401JSONResponse) VisitGetMovieReleaseDatesRes
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieReleaseDates403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieReleaseDates403JSONResponse) VisitGetMovieReleaseDatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6148,6 +6710,20 @@ func (response GetMovieReviews401JSONResponse) VisitGetMovieReviewsResponse(w ht
 	return err
 }
 
+type GetMovieReviews403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieReviews403JSONResponse) VisitGetMovieReviewsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieReviews404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieReviews404JSONResponse) VisitGetMovieReviewsResponse(w http.ResponseWriter) error {
@@ -6233,6 +6809,20 @@ func (response GetSimilarMovies401JSONResponse) VisitGetSimilarMoviesResponse(w 
 	return err
 }
 
+type GetSimilarMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetSimilarMovies403JSONResponse) VisitGetSimilarMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetSimilarMovies404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetSimilarMovies404JSONResponse) VisitGetSimilarMoviesResponse(w http.ResponseWriter) error {
@@ -6313,6 +6903,20 @@ func (response GetMovieTranslations401JSONResponse) VisitGetMovieTranslationsRes
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieTranslations403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieTranslations403JSONResponse) VisitGetMovieTranslationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6402,6 +7006,20 @@ func (response GetMovieVideos401JSONResponse) VisitGetMovieVideosResponse(w http
 	return err
 }
 
+type GetMovieVideos403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieVideos403JSONResponse) VisitGetMovieVideosResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMovieVideos404JSONResponse struct{ NotFoundJSONResponse }
 
 func (response GetMovieVideos404JSONResponse) VisitGetMovieVideosResponse(w http.ResponseWriter) error {
@@ -6482,6 +7100,20 @@ func (response GetMovieWatchProviders401JSONResponse) VisitGetMovieWatchProvider
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMovieWatchProviders403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetMovieWatchProviders403JSONResponse) VisitGetMovieWatchProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6580,6 +7212,20 @@ func (response SearchMovies401JSONResponse) VisitSearchMoviesResponse(w http.Res
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchMovies403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SearchMovies403JSONResponse) VisitSearchMoviesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
