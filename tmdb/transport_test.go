@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -131,4 +133,61 @@ func TestPeriodCountsCalendarDays(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), s.startDate)
 	require.Error(t, Period(start, start.AddDate(0, 0, 15))(&s))
 	require.Error(t, Period(start, start.Add(-time.Hour*48))(&s))
+}
+
+// countingConn reports its Close to the dialer that made it.
+type countingConn struct {
+	net.Conn
+	once  sync.Once
+	close func()
+}
+
+func (c *countingConn) Close() error {
+	c.once.Do(c.close)
+	return c.Conn.Close()
+}
+
+// TestDefaultTransportCapsConnections shares one client among 32
+// goroutines and counts, where the client dials, how many connections it
+// holds at once: never more than TMDB's CDN allows per IP. (The server
+// side cannot count this exactly: it sees a replaced connection close
+// only after the client has opened the next.)
+func TestDefaultTransportCapsConnections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sends 6,400 requests")
+	}
+	t.Parallel()
+	srv, _ := recordingServer(t, 200, `{"page":1,"results":[],"total_pages":1,"total_results":0}`)
+	c, err := New(testKey, WithBaseURL(srv.URL), WithRateLimit(0, 0))
+	require.NoError(t, err)
+	tr := c.cfg.httpClient.Transport.(*http.Transport)
+	var open, peak, opened atomic.Int64
+	dial := tr.DialContext
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		opened.Add(1)
+		n := open.Add(1)
+		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+		}
+		return &countingConn{Conn: conn, close: func() { open.Add(-1) }}, nil
+	}
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for range 32 {
+		wg.Go(func() {
+			for range 200 {
+				if _, err := c.Movies.Popular(t.Context()); err != nil {
+					failed.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	tr.CloseIdleConnections()
+	assert.Zero(t, failed.Load())
+	assert.LessOrEqual(t, peak.Load(), int64(20), "connections held at once")
+	t.Logf("connections opened: %d, most held at once: %d", opened.Load(), peak.Load())
 }
