@@ -62,8 +62,9 @@ func (s *AccountService) Get(ctx context.Context, accountID int64, opts ...CallO
 }
 
 // ID returns the session's account id, asking TMDB once per session:
-// goroutines that need it at the same time share one request. The id of a
-// session given to a call WithSession, not the client's, is not kept.
+// goroutines that need it at the same time wait, as long as their context
+// allows, for the one that asks. The id of a session given to a call
+// WithSession, not the client's, is not kept: each such call asks.
 func (s *AccountService) ID(ctx context.Context, opts ...CallOption) (int64, error) {
 	cs, err := s.c.settings(opts)
 	if err != nil {
@@ -76,10 +77,18 @@ func (s *AccountService) ID(ctx context.Context, opts ...CallOption) (int64, err
 	if id := s.cachedID(session); id != 0 {
 		return id, nil
 	}
-	s.c.accountIDMu.Lock()
-	defer s.c.accountIDMu.Unlock()
-	if id := s.cachedID(session); id != 0 {
-		return id, nil // another goroutine asked meanwhile
+	if session == s.c.SessionID() {
+		// The client's session: its id is kept, so one goroutine asks and
+		// the others wait for it, as long as their context lets them.
+		select {
+		case s.c.accountIDTurn <- struct{}{}:
+			defer func() { <-s.c.accountIDTurn }()
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+		if id := s.cachedID(session); id != 0 {
+			return id, nil // another goroutine asked meanwhile
+		}
 	}
 	a, err := s.Details(ctx, opts...)
 	if err != nil {

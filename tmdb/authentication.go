@@ -153,6 +153,12 @@ func (s *AuthenticationService) CreateGuestSession(ctx context.Context, opts ...
 // DeleteSession revokes the client's session at TMDB (or the one given
 // WithSession) and clears it from the client. With no session it returns
 // ErrNoSession and sends nothing.
+//
+// When TMDB does not know the session (a *NotFoundError), the session is
+// cleared from the client all the same, being of no use, and the error is
+// returned; unless an earlier attempt was lost on the way (a broken
+// connection, a 5xx) and so may have deleted it: then it is a success.
+// An answer of success: false is an error.
 func (s *AuthenticationService) DeleteSession(ctx context.Context, opts ...CallOption) error {
 	cs, err := s.c.settings(opts)
 	if err != nil {
@@ -163,12 +169,20 @@ func (s *AuthenticationService) DeleteSession(ctx context.Context, opts ...CallO
 		return err
 	}
 	var out gen.DeleteSessionResult
+	// lost records an attempt that may have deleted the session without
+	// its answer reaching us: no response, a 5xx, or a 2xx whose body broke
+	// (a 2xx is retried only then). A 429 means TMDB did nothing.
+	lost := false
 	err = s.c.do(ctx, operation{"deleteSession", http.MethodDelete}, func(ctx context.Context) (*http.Response, error) {
-		return s.c.raw.DeleteSession(ctx, gen.SessionIDBody{SessionID: id}, cs.editors...)
+		resp, err := s.c.raw.DeleteSession(ctx, gen.SessionIDBody{SessionID: id}, cs.editors...)
+		if err != nil || resp.StatusCode >= 500 || resp.StatusCode < 300 {
+			lost = true
+		}
+		return resp, err
 	}, &out)
 	var nf *NotFoundError
 	switch {
-	case errors.As(err, &nf) && nf.Attempts > 1:
+	case errors.As(err, &nf) && lost:
 		// An earlier attempt got through before its answer was lost: the
 		// session is gone, which is what was asked for.
 	case errors.As(err, &nf):

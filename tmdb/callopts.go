@@ -141,12 +141,12 @@ func PrimaryReleaseYear(y int) CallOption {
 	}
 }
 
-// Period limits a change list to the calendar days (in UTC) from start to
-// end, at most 14 days apart. A zero time leaves that end to TMDB's
-// default (the last day).
+// Period limits a change list to the calendar days of start and end (each
+// in its own location, as written), at most 14 days apart. A zero time
+// leaves that end to TMDB's default (the last day).
 func Period(start, end time.Time) CallOption {
 	return func(s *callSettings) error {
-		start, end = utcDay(start), utcDay(end)
+		start, end = calendarDay(start), calendarDay(end)
 		if !start.IsZero() && !end.IsZero() {
 			if end.Before(start) {
 				return errors.New("tmdb: Period: end is before start")
@@ -163,12 +163,13 @@ func Period(start, end time.Time) CallOption {
 // maxChangeDays is the widest period, in days, TMDB reports changes for.
 const maxChangeDays = 14
 
-// utcDay is midnight UTC of t's calendar day in UTC, or the zero time.
-func utcDay(t time.Time) time.Time {
+// calendarDay is midnight UTC of t's calendar day where t is, or the zero
+// time: the date a reader of t sees, in a form days can be counted on.
+func calendarDay(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	y, m, d := t.UTC().Date()
+	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

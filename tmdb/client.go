@@ -53,7 +53,7 @@ type Client struct {
 	mu    sync.RWMutex
 	state *sessionState
 
-	accountIDMu sync.Mutex // one GET /3/account at a time to learn the id
+	accountIDTurn chan struct{} // one GET /3/account at a time to learn the id
 
 	images imageCache
 	bodies jsonx.BodyDecoder // reuses the read buffers of success bodies
@@ -117,6 +117,8 @@ func New(credential string, opts ...Option) (*Client, error) {
 		baseURL: base,
 		log:     cfg.logger,
 		state:   &sessionState{sessionID: cfg.sessionID, guestSessionID: cfg.guestSessionID},
+
+		accountIDTurn: make(chan struct{}, 1),
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
@@ -261,8 +263,13 @@ func isLoopback(host string) bool {
 // IP, so the pool holds at most 20 per host and keeps all of them idle for
 // reuse; HTTP/2 is used where the server offers it. Timeouts are per
 // attempt, through the request context, so the client has none of its own.
+// A program that replaced http.DefaultTransport (a mock, a tracing
+// wrapper) gets that transport as it is.
 func defaultHTTPClient() *http.Client {
 	t := cloneTransport(http.DefaultTransport)
+	if t == nil {
+		return &http.Client{Transport: http.DefaultTransport}
+	}
 	t.MaxConnsPerHost = 20
 	t.MaxIdleConnsPerHost = 20
 	t.MaxIdleConns = 100
@@ -272,19 +279,14 @@ func defaultHTTPClient() *http.Client {
 	return &http.Client{Transport: t}
 }
 
-// cloneTransport copies rt when it is an *http.Transport. A program that
-// replaced http.DefaultTransport (a mock, a tracing wrapper) gets the
-// standard library's settings instead.
+// cloneTransport copies rt when it is an *http.Transport, or returns nil
+// when a program replaced http.DefaultTransport (a mock, a tracing
+// wrapper), which the client then uses as it is.
 func cloneTransport(rt http.RoundTripper) *http.Transport {
 	if t, ok := rt.(*http.Transport); ok {
 		return t.Clone()
 	}
-	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ExpectContinueTimeout: time.Second,
-	}
+	return nil
 }
 
 // errNilContext is returned for a nil context instead of panicking.

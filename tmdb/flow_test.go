@@ -171,3 +171,23 @@ func TestAccountIDIsFetchedOnceForManyGoroutines(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 1, fake.Calls("getCurrentAccount"))
 }
+
+func TestDeleteSessionWhoseAnswerWasLostSucceeds(t *testing.T) {
+	t.Parallel()
+	fake, url := startFake(t)
+	c, err := tmdb.New(fake.APIKey(), tmdb.WithBaseURL(url),
+		tmdb.WithRetry(tmdb.RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond}))
+	require.NoError(t, err)
+	tok, err := c.Authentication.CreateRequestToken(t.Context())
+	require.NoError(t, err)
+	require.NoError(t, fake.Approve(tok.RequestToken))
+	_, err = c.Authentication.CreateSession(t.Context(), tok.RequestToken)
+	require.NoError(t, err)
+
+	// TMDB deletes the session, but the answer breaks on the way back; the
+	// retry then hears that the session is unknown.
+	fake.InjectFault(fakeapi.Fault{Operation: "deleteSession", Kind: fakeapi.Truncated})
+	require.NoError(t, c.Authentication.DeleteSession(t.Context()))
+	assert.Empty(t, c.SessionID())
+	assert.Equal(t, 2, fake.Calls("deleteSession"))
+}

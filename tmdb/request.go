@@ -104,9 +104,9 @@ func (c *Client) attempt(ctx context.Context, op operation, send sendFunc, out a
 		if !errors.As(err, &ue) {
 			// Not from the HTTP client: the request could not be built or
 			// an editor refused it. Sending again would not change that.
-			return attemptResult{err: fmt.Errorf("tmdb: %s: %w", op.id, err)}
+			return attemptResult{err: fmt.Errorf("tmdb: %s: %w", op.id, c.scrubbed(err))}
 		}
-		return c.transportResult(ctx, actx, op, rawURLPath(ue.URL), err)
+		return c.transportResult(ctx, actx, op, rawURLPath(ue.URL), err, rawURLSecrets(ue.URL)...)
 	}
 	defer closeBody(resp.Body)
 	if c.log.Enabled(ctx, slog.LevelDebug) {
@@ -138,7 +138,7 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 		return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
 			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.cfg.maxBody)}}
 	case br.readErr != nil:
-		r := c.transportResult(ctx, actx, op, urlPath(requestURL(resp)), br.readErr)
+		r := c.transportResult(ctx, actx, op, urlPath(requestURL(resp)), br.readErr, requestSecrets(resp.Request)...)
 		r.status = resp.StatusCode
 		return r
 	case errors.Is(err, io.EOF):
@@ -151,12 +151,9 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 // transportResult maps an error without a complete response. Its text is
 // redacted: the URL of a *url.Error, and any secret a transport put in its
 // own message.
-func (c *Client) transportResult(ctx, actx context.Context, op operation, path string, err error) attemptResult {
+func (c *Client) transportResult(ctx, actx context.Context, op operation, path string, err error, callSecrets ...string) attemptResult {
 	timedOut := ctx.Err() == nil && actx.Err() != nil
-	err = redactError(err)
-	if msg := scrubText(err.Error(), c.secrets()...); msg != err.Error() {
-		err = &redactedError{msg: msg, err: err}
-	}
+	err = c.scrubbed(redactError(err), callSecrets...)
 	switch {
 	case timedOut && !errors.Is(err, context.DeadlineExceeded):
 		err = fmt.Errorf("attempt timed out after %v: %w (%w)", c.cfg.timeout, context.DeadlineExceeded, err)
@@ -168,6 +165,15 @@ func (c *Client) transportResult(ctx, actx context.Context, op operation, path s
 		cause:    err,
 		timedOut: timedOut,
 	}
+}
+
+// scrubbed returns err with the client's secrets, and those given, removed
+// from its text; the chain below it is kept for errors.Is and errors.As.
+func (c *Client) scrubbed(err error, more ...string) error {
+	if msg := scrubText(err.Error(), append(c.secrets(), more...)...); msg != err.Error() {
+		return &redactedError{msg: msg, err: err}
+	}
+	return err
 }
 
 // finish stamps the attempt count on the final error.
@@ -193,11 +199,24 @@ func (c *Client) waitError(ctx context.Context, op operation, attempts int, err,
 	if ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
+	path := ""
 	if last != nil {
 		last = c.finish(attemptResult{err: last}, attempts)
 		err = fmt.Errorf("%w, while waiting to retry after: %w", err, last)
+		path = errorPath(last)
 	}
-	return &TransportError{Operation: op.id, Method: op.method, Attempts: attempts, Err: err}
+	return &TransportError{Operation: op.id, Method: op.method, Path: path, Attempts: attempts, Err: err}
+}
+
+// errorPath is the Path of an error this file made.
+func errorPath(err error) string {
+	switch e := err.(type) {
+	case interface{ apiError() *APIError }:
+		return e.apiError().Path
+	case *TransportError:
+		return e.Path
+	}
+	return ""
 }
 
 // outlasts reports whether waiting d would run past the context's

@@ -49,6 +49,20 @@ func requestSecrets(req *http.Request) []string {
 	return out
 }
 
+// rawURLSecrets returns the secrets in a URL given as text: the values of
+// secret query parameters and a guest session id in the path.
+func rawURLSecrets(raw string) []string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	out := appendQuerySecrets(nil, u.RawQuery)
+	if id := guestSessionInPath(u.Path); id != "" {
+		out = append(out, id)
+	}
+	return out
+}
+
 // appendQuerySecrets appends the values of the secret parameters of a raw
 // query, without building the whole url.Values.
 func appendQuerySecrets(out []string, raw string) []string {

@@ -40,9 +40,9 @@ func TestResponseWithoutRequestDoesNotPanic(t *testing.T) {
 
 func TestReplacedDefaultTransportIsNotAssumed(t *testing.T) {
 	t.Parallel()
-	tr := cloneTransport(roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") }))
-	require.NotNil(t, tr)
-	assert.NotNil(t, tr.DialContext)
+	assert.Nil(t, cloneTransport(roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") })),
+		"a replaced default transport is used as it is, not assumed to be an *http.Transport")
+	assert.NotNil(t, cloneTransport(http.DefaultTransport))
 }
 
 func TestTransportMessagesAreScrubbed(t *testing.T) {
@@ -190,4 +190,36 @@ func TestDefaultTransportCapsConnections(t *testing.T) {
 	assert.Zero(t, failed.Load())
 	assert.LessOrEqual(t, peak.Load(), int64(20), "connections held at once")
 	t.Logf("connections opened: %d, most held at once: %d", opened.Load(), peak.Load())
+}
+
+func TestPeriodKeepsTheDateAsWritten(t *testing.T) {
+	t.Parallel()
+	var s callSettings
+	east := time.FixedZone("UTC+2", 2*3600)
+	require.NoError(t, Period(time.Date(2026, 1, 10, 0, 0, 0, 0, east), time.Date(2026, 1, 12, 23, 0, 0, 0, east))(&s))
+	assert.Equal(t, "2026-01-10", s.startDate.Format("2006-01-02"))
+	assert.Equal(t, "2026-01-12", s.endDate.Format("2006-01-02"))
+}
+
+func TestTransportMessagesLoseCallSecretsToo(t *testing.T) {
+	t.Parallel()
+	const session, guest = "call-session-0123456789abcdef", "call-guest-0123456789abcdef"
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return nil, fmt.Errorf("refused %s %v", r.URL.Path, r.URL.Query())
+	})
+	c, err := New(testKey, WithHTTPClient(&http.Client{Transport: rt}), WithMaxRetries(0))
+	require.NoError(t, err)
+	_, err = c.Movies.AccountStates(t.Context(), 550, WithSession(session))
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), session)
+	_, err = c.GuestSessions.RatedMovies(t.Context(), AsGuest(guest))
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), guest)
+
+	signer := func(_ context.Context, r *http.Request) error { return fmt.Errorf("cannot sign %s", r.URL) }
+	c, err = New(testKey, WithRequestEditor(signer))
+	require.NoError(t, err)
+	_, err = c.Movies.Details(t.Context(), 550)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), testKey, "an editor's own message is scrubbed too")
 }

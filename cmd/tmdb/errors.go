@@ -72,6 +72,10 @@ func classify(err error) (string, int) {
 		return errNoSessionHint, exitUsage
 	case errors.Is(err, tmdb.ErrInvalidCredential):
 		return trimPrefix(err.Error()), exitUsage
+	case errors.Is(err, context.Canceled):
+		// Before the API kinds: a call interrupted while it waited to
+		// retry a 429 carries that 429 too, but the user stopped it.
+		return "interrupted", exitError
 	case errors.As(err, &authn):
 		return apiLine("authentication failed", authn.APIError), exitAuth
 	case errors.As(err, &authz):
@@ -86,8 +90,6 @@ func classify(err error) (string, int) {
 		return apiLine("server error", server.APIError), exitError
 	case errors.As(err, &api):
 		return apiLine("request failed", api), exitError
-	case errors.Is(err, context.Canceled):
-		return "interrupted", exitError
 	case errors.As(err, &transport):
 		return transportLine(transport), exitError
 	case errors.As(err, &decode):

@@ -97,3 +97,12 @@ func TestScrubHidesEverySecretQueryParameter(t *testing.T) {
 	assert.Contains(t, secretParams, "password")
 	assert.Contains(t, secretParams, "request_token")
 }
+
+func TestInterruptedWhileWaitingToRetryIsInterrupted(t *testing.T) {
+	t.Parallel()
+	limited := &tmdb.RateLimitError{APIError: &tmdb.APIError{HTTPStatus: 429, Code: 25, Message: "slow down"}}
+	err := fmt.Errorf("%w, while waiting to retry after: %w", context.Canceled, limited)
+	msg, code := classify(err)
+	assert.Equal(t, "interrupted", msg)
+	assert.Equal(t, exitError, code)
+}

@@ -233,10 +233,20 @@ func (a *app) readSecrets(ctx context.Context) error {
 		if strings.TrimSpace(*s.value) != fromStdin {
 			continue
 		}
-		if isTerminalReader(a.stdin) {
-			fmt.Fprintf(a.stderr, "%s (for %s -): ", s.what, s.flag)
+		var line string
+		var err error
+		if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			// Typed at a terminal: not echoed, so it stays off the screen.
+			// The terminal is in line mode, so the buffered reader has not
+			// read ahead of this line.
+			fmt.Fprintf(a.stderr, "%s (for %s -, not shown): ", s.what, s.flag)
+			var b []byte
+			b, err = term.ReadPassword(int(f.Fd()))
+			fmt.Fprintln(a.stderr)
+			line = string(b)
+		} else {
+			line, err = readLine(ctx, a.in)
 		}
-		line, err := readLine(ctx, a.in)
 		switch {
 		case errors.Is(err, io.EOF):
 			return usagef("%s -: the standard input ended before a line with the %s", s.flag, s.what)
@@ -276,12 +286,6 @@ func readLine(ctx context.Context, r *bufio.Reader) (string, error) {
 	case res := <-got:
 		return res.line, res.err
 	}
-}
-
-// isTerminalReader reports whether r is a terminal.
-func isTerminalReader(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // token returns the credential: --token, else $TMDB_TOKEN.
