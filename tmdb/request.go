@@ -145,7 +145,7 @@ func (c *Client) decodeSuccess(ctx, actx context.Context, op operation, resp *ht
 		err = errors.New("empty body")
 	}
 	return attemptResult{err: &DecodeError{Operation: op.id, HTTPStatus: resp.StatusCode,
-		Err: errors.New(scrub(err.Error(), c.errorSecrets(resp.Request)...))}}
+		Err: errors.New(scrubText(err.Error(), c.errorSecrets(resp.Request)...))}}
 }
 
 // transportResult maps an error without a complete response. Its text is
